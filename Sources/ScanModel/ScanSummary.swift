@@ -1,0 +1,30 @@
+/// The counts a scan ends with, for the one-line summary and the JSON report.
+public struct ScanSummary: Sendable, Equatable {
+    public var filesScanned = 0
+    public var bytesScanned = 0
+    /// Inputs not scanned, by reason.
+    public var skipped: [SkipReason: Int] = [:]
+    /// Findings suppressed by the allowlist.
+    public var allowedFindings = 0
+    /// Candidates a rule gave up on at its match limit (counted, reported as warnings).
+    public var matchLimitHits = 0
+    /// Wall-clock time in seconds; not part of any report, so reports stay deterministic.
+    public var seconds = 0.0
+
+    public init() {}
+
+    public var skippedCount: Int { skipped.values.reduce(0, +) }
+
+    /// True when something the user asked for was not read.
+    public var isIncomplete: Bool {
+        skipped.contains { $0.key.makesScanIncomplete && $0.value > 0 }
+    }
+
+    public mutating func merge(_ other: ScanSummary) {
+        filesScanned += other.filesScanned
+        bytesScanned += other.bytesScanned
+        allowedFindings += other.allowedFindings
+        matchLimitHits += other.matchLimitHits
+        for (reason, count) in other.skipped { skipped[reason, default: 0] += count }
+    }
+}

@@ -1,0 +1,22 @@
+/// Why an input was not scanned (or not scanned whole).
+public enum SkipReason: String, Sendable, CaseIterable, Comparable {
+    /// A symbolic link, not followed without `--follow-symlinks`.
+    case symlink
+    /// A symbolic link whose target does not exist.
+    case brokenSymlink = "broken symlink"
+    /// A followed link that leads back into a folder already being walked.
+    case symlinkLoop = "symlink loop"
+    /// A FIFO, socket or device.
+    case notRegularFile = "not a regular file"
+    /// The file or folder could not be opened or read.
+    case unreadable
+    /// A `.git` folder's internals.
+    case gitInternals = ".git internals"
+
+    /// True when the skip means the scan is incomplete: exit status 2 if nothing failed.
+    public var makesScanIncomplete: Bool {
+        self == .unreadable || self == .brokenSymlink
+    }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+}
