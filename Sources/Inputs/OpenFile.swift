@@ -1,0 +1,79 @@
+import Glibc
+
+/// An open, readable input: a regular file or standard input.
+///
+/// Owns its descriptor and closes it in `deinit`, except standard input, which it never closes.
+public final class OpenFile {
+    public let path: InputPath
+    /// The size `fstat` gave when opened; a file may still grow or shrink while it is read.
+    public let size: Int
+    private let descriptor: Int32
+    private let ownsDescriptor: Bool
+
+    init(path: InputPath, descriptor: Int32, size: Int, ownsDescriptor: Bool = true) {
+        self.path = path
+        self.descriptor = descriptor
+        self.size = size
+        self.ownsDescriptor = ownsDescriptor
+    }
+
+    deinit {
+        if ownsDescriptor { close(descriptor) }
+    }
+
+    /// Standard input, read to its end.
+    public static func standardInput() -> OpenFile {
+        OpenFile(
+            path: InputPath(bytes: Array("-".utf8), display: "<stdin>"), descriptor: 0, size: 0,
+            ownsDescriptor: false)
+    }
+
+    /// Opens `path` if it is a regular file, without blocking on FIFOs.
+    ///
+    /// Symbolic links are followed only when `followsSymlinks` is set.
+    static func open(_ path: InputPath, followsSymlinks: Bool) -> Result<OpenFile, OpenFailure> {
+        var flags = O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY
+        if !followsSymlinks { flags |= O_NOFOLLOW }
+        let descriptor = path.withCString { Glibc.open($0, flags) }
+        guard descriptor >= 0 else {
+            let code = errno
+            if code == ELOOP && !followsSymlinks { return .failure(.symlink) }
+            return .failure(.system(code))
+        }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            let code = errno
+            close(descriptor)
+            return .failure(.system(code))
+        }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            close(descriptor)
+            return .failure(.notRegular)
+        }
+        let blocking = fcntl(descriptor, F_GETFL) & ~O_NONBLOCK
+        _ = fcntl(descriptor, F_SETFL, blocking)
+        return .success(OpenFile(path: path, descriptor: descriptor, size: Int(info.st_size)))
+    }
+
+    /// Reads up to `count` bytes into `buffer` at `offset`, retrying on interrupts.
+    /// - Returns: the bytes read; 0 at the end of the file.
+    /// - Throws: `SystemError` when the read fails.
+    public func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int, count: Int)
+        throws(SystemError) -> Int
+    {
+        precondition(offset + count <= buffer.count)
+        while true {
+            let result = Glibc.read(descriptor, buffer.baseAddress! + offset, count)
+            if result >= 0 { return result }
+            if errno == EINTR { continue }
+            throw SystemError(code: errno)
+        }
+    }
+}
+
+/// Why a path could not be opened as a regular file.
+enum OpenFailure: Error {
+    case symlink
+    case notRegular
+    case system(Int32)
+}
