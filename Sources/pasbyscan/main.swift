@@ -1,1 +1,4 @@
+import Glibc
 import PasbyScanCLI
+
+exit(CLI.run(CommandLine.arguments, console: Console.standard()))

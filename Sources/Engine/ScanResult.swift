@@ -1,0 +1,8 @@
+import ScanModel
+
+/// Everything a scan produced: findings in report order and the counts.
+public struct ScanResult: Sendable {
+    /// Sorted by path, line, column, rule: identical whatever the thread count.
+    public let findings: [Finding]
+    public let summary: ScanSummary
+}

@@ -1,0 +1,206 @@
+import Inputs
+import PCRE2Kit
+import Rules
+import ScanModel
+
+/// One worker thread's scanner: its own read buffer and PCRE2 matcher, reused for every file.
+///
+/// A file is read in chunks into one buffer. Each chunk keeps the tail of the one before
+/// (`overlap`, the longest a match can be, plus room for lookbehinds), so a secret that
+/// straddles two reads is still seen whole, and memory stays bounded for any file size.
+struct ScanWorker: FileVisitor {
+    private let engine: ScanEngine
+    private let collector: ResultCollector
+    private let matcher: Matcher
+    private let buffer: UnsafeMutableRawBufferPointer
+    private let chunkBytes: Int
+    private var findings: [Finding] = []
+    private var summary = ScanSummary()
+
+    /// Bytes kept before the first unscanned byte, for lookbehinds.
+    static let lookbehindBytes = 256
+    /// Bytes at the start of a file inspected for a NUL to call it binary.
+    static let binaryProbeBytes = 8192
+
+    init(engine: ScanEngine, collector: ResultCollector, chunkBytes: Int) {
+        self.engine = engine
+        self.collector = collector
+        self.chunkBytes = max(chunkBytes, 1 << 16)
+        matcher = Matcher(maximumCaptureCount: engine.rules.maximumCaptureCount)
+        buffer = .allocate(
+            byteCount: self.chunkBytes + engine.overlap + Self.lookbehindBytes, alignment: 64)
+    }
+
+    mutating func visit(_ file: OpenFile) {
+        var fileFindings: [Finding] = []
+        do {
+            let bytes = try scan(file, into: &fileFindings)
+            summary.filesScanned += 1
+            summary.bytesScanned += bytes
+        } catch {
+            summary.skipped[.unreadable, default: 0] += 1
+            collector.onWarning(
+                ScanWarning(path: file.path.display, message: "read failed: \(error) (skipped)"))
+            fileFindings.removeAll()
+        }
+        EnvironmentInference.apply(
+            to: &fileFindings, rules: engine.rules.rules, ruleIndexByID: engine.ruleIndexByID)
+        for finding in fileFindings {
+            if engine.allowedPaths.contains(where: { $0.matches(finding.location.path) }) {
+                summary.allowedFindings += 1
+            } else {
+                findings.append(finding)
+            }
+        }
+    }
+
+    mutating func skip(_ path: InputPath, reason: SkipKind, detail: String) {
+        let skipReason = SkipReason(reason)
+        summary.skipped[skipReason, default: 0] += 1
+        if skipReason.makesScanIncomplete || engine.reportsEverySkip {
+            collector.onWarning(ScanWarning(path: path.display, message: "\(detail) (skipped)"))
+        }
+    }
+
+    mutating func finish() {
+        collector.add(findings, summary)
+        buffer.deallocate()
+    }
+
+    /// Reads and scans `file` chunk by chunk; returns the bytes read.
+    private mutating func scan(_ file: OpenFile, into fileFindings: inout [Finding])
+        throws(SystemError) -> Int
+    {
+        let capacity = buffer.count
+        let view = UnsafeRawBufferPointer(buffer)
+        var base = 0
+        var filled = 0
+        var scanFrom = 0
+        var isFirstChunk = true
+        var isBinary = false
+        var tracker = LineTracker(head: UnsafeRawBufferPointer(rebasing: view[0..<0]))
+        while true {
+            var isAtEnd = false
+            while filled < capacity {
+                let count = try file.read(into: buffer, at: filled, count: capacity - filled)
+                filled += count
+                if count == 0 || (file.size > 0 && base + filled == file.size) {
+                    isAtEnd = true
+                    break
+                }
+            }
+            let contents = UnsafeRawBufferPointer(rebasing: view[0..<filled])
+            if isFirstChunk {
+                tracker = LineTracker(head: contents)
+                isBinary = contents.prefix(Self.binaryProbeBytes).contains(0)
+                isFirstChunk = false
+            }
+            let scanEnd = isAtEnd ? filled : filled - engine.overlap
+            var context = ChunkContext(
+                path: file.path.display, base: base, isBinary: isBinary)
+            scanChunk(contents, starts: scanFrom..<scanEnd, context: &context, tracker: &tracker)
+            fileFindings.append(contentsOf: context.findings)
+            if isAtEnd { return base + filled }
+
+            let keep = min(filled, engine.overlap + Self.lookbehindBytes)
+            tracker.advance(to: base + filled - keep, in: contents, base: base)
+            buffer.baseAddress!.copyMemory(
+                from: buffer.baseAddress! + (filled - keep), byteCount: keep)
+            base += filled - keep
+            scanFrom = keep - (filled - scanEnd)
+            filled = keep
+        }
+    }
+
+    /// Where a chunk sits and what it found.
+    struct ChunkContext {
+        let path: String
+        /// The file offset of the chunk's first byte.
+        let base: Int
+        let isBinary: Bool
+        var findings: [Finding] = []
+    }
+
+    private mutating func scanChunk(
+        _ contents: UnsafeRawBufferPointer, starts: Range<Int>, context: inout ChunkContext,
+        tracker: inout LineTracker
+    ) {
+        var matches: [(rule: Int, match: RuleMatch)] = []
+        engine.prefilter.forEachCandidate(in: contents, starts: starts) { start, keyword in
+            for ruleIndex in engine.prefilter.keywords[keyword].ruleIndices {
+                let rule = engine.rules.rules[ruleIndex]
+                let end = min(contents.count, start + rule.maximumLength)
+                let subject = UnsafeBufferPointer(
+                    start: contents.baseAddress!.assumingMemoryBound(to: UInt8.self), count: end)
+                do {
+                    if let match = try rule.firstMatch(
+                        in: subject.span, from: start, anchored: true, using: matcher)
+                    {
+                        matches.append((ruleIndex, match))
+                    }
+                } catch {
+                    summary.matchLimitHits += 1
+                    let offset = context.base + start
+                    let reason = String(describing: error)
+                    let message = "rule \"\(rule.id)\" gave up at byte \(offset): \(reason)"
+                    collector.onWarning(ScanWarning(path: context.path, message: message))
+                }
+            }
+        }
+        for (ruleIndex, match) in matches {
+            context.findings.append(
+                makeFinding(
+                    engine.rules.rules[ruleIndex], match, in: contents, context: context,
+                    tracker: &tracker))
+        }
+    }
+
+    private func makeFinding(
+        _ rule: Rule, _ match: RuleMatch, in contents: UnsafeRawBufferPointer,
+        context: ChunkContext, tracker: inout LineTracker
+    ) -> Finding {
+        let start = match.range.lowerBound
+        tracker.advance(to: context.base + start, in: contents, base: context.base)
+        let (lines, endColumn) = LineTracker.measure(
+            contents, from: start, to: match.range.upperBound, column: tracker.column)
+        let secretBytes = UnsafeRawBufferPointer(rebasing: contents[match.secretRange])
+        let location = Location(
+            path: context.path, startLine: tracker.line, startColumn: tracker.column,
+            endLine: tracker.line + lines, endColumn: endColumn,
+            byteOffset: context.base + start, byteLength: match.range.count)
+        return Finding(
+            ruleID: rule.id, family: rule.family, environment: match.environment,
+            severity: rule.severities[match.environment] ?? rule.defaultSeverity,
+            location: location, secret: String(decoding: secretBytes, as: UTF8.self),
+            encoding: SecretEncoding.detect(secretBytes), isInBinaryFile: context.isBinary)
+    }
+}
+
+extension SecretEncoding {
+    /// How a matched secret is written: JSON-escaped if it holds a literal `\n`, single-line
+    /// if a PEM key has no line break at all, plain otherwise.
+    static func detect(_ bytes: UnsafeRawBufferPointer) -> SecretEncoding {
+        guard bytes.starts(with: "-----BEGIN ".utf8) else { return .plain }
+        var previous: UInt8 = 0
+        var hasNewline = false
+        for byte in bytes {
+            if previous == UInt8(ascii: "\\") && byte == UInt8(ascii: "n") { return .jsonEscaped }
+            if byte == 0x0A { hasNewline = true }
+            previous = byte
+        }
+        return hasNewline ? .plain : .singleLine
+    }
+}
+
+extension SkipReason {
+    init(_ kind: SkipKind) {
+        switch kind {
+        case .symlink: self = .symlink
+        case .brokenSymlink: self = .brokenSymlink
+        case .symlinkLoop: self = .symlinkLoop
+        case .notRegularFile: self = .notRegularFile
+        case .unreadable: self = .unreadable
+        case .gitInternals: self = .gitInternals
+        }
+    }
+}

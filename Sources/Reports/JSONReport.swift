@@ -1,0 +1,136 @@
+import Foundation
+import ScanModel
+
+/// The JSON report: `docs/json-report.md` documents it, `docs/json-report.schema.json` checks it.
+///
+/// Keys are sorted and the scan's duration is left out, so the same input gives the same bytes.
+struct JSONReport {
+    static let formatVersion = 1
+
+    let input: ReportInput
+
+    struct Document: Encodable {
+        let format = "pasbyscan-report"
+        let formatVersion = JSONReport.formatVersion
+        let tool = Tool()
+        let findings: [Item]
+        let summary: Summary
+
+        enum CodingKeys: String, CodingKey {
+            case format, tool, findings, summary
+            case formatVersion = "format_version"
+        }
+    }
+
+    struct Tool: Encodable {
+        let name = ToolInfo.name
+        let version = ToolInfo.version
+    }
+
+    struct Item: Encodable {
+        let rule: String
+        let name: String
+        let family: String
+        let environment: String
+        let severity: String
+        let path: String
+        let startLine: Int
+        let startColumn: Int
+        let endLine: Int
+        let endColumn: Int
+        let byteOffset: Int
+        let byteLength: Int
+        let binaryFile: Bool
+        let secret: String
+        let secretRedacted: Bool
+        let fingerprint: String
+        let encoding: String
+        let evidence: Evidence?
+
+        enum CodingKeys: String, CodingKey {
+            case rule, name, family, environment, severity, path, secret, fingerprint, encoding
+            case evidence
+            case startLine = "start_line"
+            case startColumn = "start_column"
+            case endLine = "end_line"
+            case endColumn = "end_column"
+            case byteOffset = "byte_offset"
+            case byteLength = "byte_length"
+            case binaryFile = "binary_file"
+            case secretRedacted = "secret_redacted"
+        }
+    }
+
+    struct Evidence: Encodable {
+        let rule: String
+        let path: String
+        let line: Int
+    }
+
+    struct Summary: Encodable {
+        let filesScanned: Int
+        let bytesScanned: Int
+        let filesSkipped: Int
+        let skipped: [String: Int]
+        let allowedFindings: Int
+        let matchLimitHits: Int
+        let findingsTotal: Int
+        let findings: [String: Int]
+        let incomplete: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case skipped, findings, incomplete
+            case filesScanned = "files_scanned"
+            case bytesScanned = "bytes_scanned"
+            case filesSkipped = "files_skipped"
+            case allowedFindings = "allowed_findings"
+            case matchLimitHits = "match_limit_hits"
+            case findingsTotal = "findings_total"
+        }
+    }
+
+    func render() -> String {
+        let items = input.findings.map { finding in
+            let location = finding.location
+            return Item(
+                rule: finding.ruleID, name: input.rule(for: finding)?.name ?? finding.ruleID,
+                family: finding.family, environment: finding.environment.rawValue,
+                severity: finding.severity.rawValue, path: location.path,
+                startLine: location.startLine, startColumn: location.startColumn,
+                endLine: location.endLine, endColumn: location.endColumn,
+                byteOffset: location.byteOffset, byteLength: location.byteLength,
+                binaryFile: finding.isInBinaryFile, secret: input.shownSecret(finding),
+                secretRedacted: !input.showsSecrets, fingerprint: finding.fingerprint,
+                encoding: finding.encoding.rawValue,
+                evidence: finding.evidence.map {
+                    Evidence(rule: $0.ruleID, path: $0.path, line: $0.line)
+                })
+        }
+        let summary = input.summary
+        var skipped: [String: Int] = [:]
+        for (reason, count) in summary.skipped { skipped[reason.rawValue] = count }
+        var counts: [String: Int] = [:]
+        for (environment, count) in input.countsByEnvironment { counts[environment.rawValue] = count }
+        let document = Document(
+            findings: items,
+            summary: Summary(
+                filesScanned: summary.filesScanned, bytesScanned: summary.bytesScanned,
+                filesSkipped: summary.skippedCount, skipped: skipped,
+                allowedFindings: summary.allowedFindings, matchLimitHits: summary.matchLimitHits,
+                findingsTotal: input.findings.count, findings: counts,
+                incomplete: summary.isIncomplete))
+        return JSONText.encode(document)
+    }
+}
+
+/// JSON text with sorted keys, two-space indentation and unescaped slashes.
+enum JSONText {
+    static func encode(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(value) else {
+            fatalError("report structs always encode")
+        }
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}
