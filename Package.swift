@@ -28,19 +28,22 @@ let package = Package(
             dependencies: ["Engine", "Inputs", "Reports", "Rules", "ScanModel"]
         ),
         .executableTarget(name: "pasbyscan", dependencies: ["PasbyScanCLI"]),
+        .target(name: "TestFixtures", path: "Tests/TestFixtures"),
         .testTarget(name: "PCRE2KitTests", dependencies: ["PCRE2Kit"]),
         .testTarget(name: "ScanModelTests", dependencies: ["ScanModel"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "ScanModel"]),
-        .testTarget(name: "InputsTests", dependencies: ["Inputs"]),
-        .testTarget(name: "EngineTests", dependencies: ["Engine", "Rules", "ScanModel"]),
+        .testTarget(name: "InputsTests", dependencies: ["Inputs", "TestFixtures"]),
+        .testTarget(
+            name: "EngineTests", dependencies: ["Engine", "Inputs", "Rules", "ScanModel", "TestFixtures"]
+        ),
         .testTarget(
             name: "ReportsTests",
-            dependencies: ["Reports", "Rules", "ScanModel"],
+            dependencies: ["Reports", "Rules", "ScanModel", "TestFixtures"],
             resources: [.copy("Golden")]
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["PasbyScanCLI"]
+            dependencies: ["PasbyScanCLI", "TestFixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

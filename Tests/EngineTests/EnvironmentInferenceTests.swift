@@ -1,0 +1,46 @@
+import ScanModel
+import TestFixtures
+import Testing
+
+@Suite struct EnvironmentInferenceTests {
+    typealias Fake = FakeCredentials
+
+    @Test func productionServiceFileMakesItsKeyProductionAndCritical() throws {
+        let found = findings(in: Fake.serviceConfig(live: true), name: "config.json")
+        let key = try #require(found.first { $0.ruleID == "private-key.rsa-pkcs1" })
+
+        #expect(key.environment == .production)
+        #expect(key.severity == .critical)
+        #expect(key.encoding == .jsonEscaped)
+        #expect(key.evidence?.ruleID == "pasby.app-secret.production")
+        #expect(key.evidence?.line == 4)
+        #expect(
+            found.map(\.ruleID) == [
+                "pasby.app-id", "pasby.consumer-id", "pasby.app-secret.production",
+                "pasby.api-key.live", "private-key.rsa-pkcs1",
+            ])
+    }
+
+    @Test func sandboxServiceFileMakesItsKeySandbox() throws {
+        let found = findings(in: Fake.serviceConfig(live: false), name: "config.json")
+        let key = try #require(found.first { $0.ruleID == "private-key.rsa-pkcs1" })
+
+        #expect(key.environment == .sandbox)
+        #expect(key.severity == .medium)
+        #expect(key.evidence?.ruleID == "pasby.app-secret.sandbox")
+    }
+
+    @Test func loneKeyIsUnknownAndHigh() throws {
+        let key = try #require(findings(in: Fake.pem("RSA PRIVATE KEY")).first)
+
+        #expect(key.environment == .unknown)
+        #expect(key.severity == .high)
+        #expect(key.evidence == nil)
+    }
+
+    @Test func realCredentialInsideTemplateDefaultIsFound() throws {
+        let found = findings(in: "key: ${PASBY_KEY:-\(Fake.liveKey)}\n")
+        #expect(found.map(\.ruleID) == ["pasby.api-key.live"])
+        #expect(found.first?.secret == Fake.liveKey)
+    }
+}
