@@ -34,7 +34,8 @@ let package = Package(
         .testTarget(name: "RulesTests", dependencies: ["Rules", "ScanModel"]),
         .testTarget(name: "InputsTests", dependencies: ["Inputs", "TestFixtures"]),
         .testTarget(
-            name: "EngineTests", dependencies: ["Engine", "Inputs", "Rules", "ScanModel", "TestFixtures"]
+            name: "EngineTests",
+            dependencies: ["Engine", "Inputs", "Rules", "ScanModel", "TestFixtures"]
         ),
         .testTarget(
             name: "ReportsTests",

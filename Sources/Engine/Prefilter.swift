@@ -29,7 +29,8 @@ struct Prefilter {
                 ruleIndicesByKeyword[Array(keyword.utf8), default: []].append(index)
             }
         }
-        let keywords = ruleIndicesByKeyword
+        let keywords =
+            ruleIndicesByKeyword
             .map { Keyword(bytes: $0.key, ruleIndices: $0.value) }
             .sorted { $0.bytes.lexicographicallyPrecedes($1.bytes) }
         precondition(keywords.allSatisfy { $0.bytes.count >= 3 }, "keyword shorter than 3 bytes")
@@ -42,8 +43,10 @@ struct Prefilter {
             let head = Array(keyword.bytes.prefix(3))
             if seen.insert(head).inserted {
                 fingerprints.append(
-                    (SIMD16(repeating: head[0]), SIMD16(repeating: head[1]),
-                     SIMD16(repeating: head[2])))
+                    (
+                        SIMD16(repeating: head[0]), SIMD16(repeating: head[1]),
+                        SIMD16(repeating: head[2])
+                    ))
             }
         }
         self.keywords = keywords

@@ -37,7 +37,8 @@ public struct Scanner: Sendable {
         if !paths.isEmpty {
             FileWalker.walk(
                 roots: paths,
-                options: WalkOptions(threads: options.threads, followsSymlinks: options.followsSymlinks)
+                options: WalkOptions(
+                    threads: options.threads, followsSymlinks: options.followsSymlinks)
             ) {
                 ScanWorker(engine: engine, collector: collector, chunkBytes: chunkBytes)
             }
@@ -45,7 +46,8 @@ public struct Scanner: Sendable {
 
         var (findings, summary) = collector.result()
         findings.sort()
-        summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds)
+        summary.seconds =
+            Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds)
             / 1e9
         return ScanResult(findings: findings, summary: summary)
     }

@@ -63,7 +63,8 @@ extension FileWalker {
         if kind == Int32(DT_UNKNOWN) {
             var info = stat()
             guard path.withCString({ lstat($0, &info) }) == 0 else {
-                visitor.skip(path, reason: .unreadable, detail: SystemError(code: errno).description)
+                visitor.skip(
+                    path, reason: .unreadable, detail: SystemError(code: errno).description)
                 return nil
             }
             kind = fileType(info.st_mode)
@@ -72,7 +73,8 @@ extension FileWalker {
         case Int32(DT_DIR):
             var info = stat()
             guard path.withCString({ lstat($0, &info) }) == 0 else {
-                visitor.skip(path, reason: .unreadable, detail: SystemError(code: errno).description)
+                visitor.skip(
+                    path, reason: .unreadable, detail: SystemError(code: errno).description)
                 return nil
             }
             let id = FileID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))

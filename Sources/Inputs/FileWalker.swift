@@ -65,20 +65,24 @@ public enum FileWalker {
         case .root(let path):
             var info = stat()
             guard path.withCString({ stat($0, &info) }) == 0 else {
-                visitor.skip(path, reason: .unreadable, detail: SystemError(code: errno).description)
+                visitor.skip(
+                    path, reason: .unreadable, detail: SystemError(code: errno).description)
                 return
             }
             if (info.st_mode & S_IFMT) == S_IFDIR {
                 let id = FileID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
-                process(.directory(path, ancestors: [id]), queue: queue, visitor: &visitor,
-                        options: options)
+                process(
+                    .directory(path, ancestors: [id]), queue: queue, visitor: &visitor,
+                    options: options)
             } else {
-                process(.file(path, isRoot: true), queue: queue, visitor: &visitor,
-                        options: options)
+                process(
+                    .file(path, isRoot: true), queue: queue, visitor: &visitor,
+                    options: options)
             }
         case .directory(let path, let ancestors):
-            readDirectory(path, ancestors: ancestors, queue: queue, visitor: &visitor,
-                          options: options)
+            readDirectory(
+                path, ancestors: ancestors, queue: queue, visitor: &visitor,
+                options: options)
         case .file(let path, let isRoot):
             switch OpenFile.open(path, followsSymlinks: isRoot || options.followsSymlinks) {
             case .success(let file):

@@ -14,8 +14,10 @@ public final class Matcher {
         /// Bytes of JIT stack per matcher.
         public var jitStackBytes: Int
 
-        public init(matchLimit: UInt32 = 1_000_000, depthLimit: UInt32 = 10_000,
-                    jitStackBytes: Int = 1 << 20) {
+        public init(
+            matchLimit: UInt32 = 1_000_000, depthLimit: UInt32 = 10_000,
+            jitStackBytes: Int = 1 << 20
+        ) {
             self.matchLimit = matchLimit
             self.depthLimit = depthLimit
             self.jitStackBytes = jitStackBytes

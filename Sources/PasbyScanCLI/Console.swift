@@ -23,7 +23,8 @@ public final class Console: Sendable {
     /// The process's own stdout and stderr; SIGPIPE is ignored so a closed pipe is an error.
     public static func standard() -> Console {
         signal(SIGPIPE, SIG_IGN)
-        let colors = isatty(1) == 1 && getenv("NO_COLOR") == nil
+        let colors =
+            isatty(1) == 1 && getenv("NO_COLOR") == nil
             && String(cString: getenv("TERM") ?? strdup("dumb")) != "dumb"
         return Console(
             out: { FileDescriptorWriter.write($0, to: 1) },

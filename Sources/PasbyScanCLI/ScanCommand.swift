@@ -43,8 +43,10 @@ struct ScanCommand {
         _ name: String, inline: String?, reader: inout ArgumentReader, to options: inout Options
     ) throws(UsageError) {
         func value() throws(UsageError) -> String { try reader.value(for: name, inline: inline) }
-        let takesValue = ["--format", "--output", "-o", "--fail-on", "--threads", "--config",
-                          "--rules"].contains(name)
+        let takesValue = [
+            "--format", "--output", "-o", "--fail-on", "--threads", "--config",
+            "--rules",
+        ].contains(name)
         if !takesValue, inline != nil {
             throw UsageError("option \(name) takes no value")
         }
@@ -92,9 +94,10 @@ struct ScanCommand {
 
     func run(_ options: Options) throws(UsageError) -> ExitStatus {
         let rules = try RuleSource.load(options.rulesPath)
-        let config = try options.configPath.map { (path) throws(UsageError) in
-            try ScanConfig.load(path: path)
-        } ?? ScanConfig()
+        let config =
+            try options.configPath.map { (path) throws(UsageError) in
+                try ScanConfig.load(path: path)
+            } ?? ScanConfig()
         if options.paths.filter({ $0 == "-" }).count > 1 {
             throw UsageError("\"-\" (stdin) can be given only once")
         }

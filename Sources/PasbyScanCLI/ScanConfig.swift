@@ -75,7 +75,9 @@ enum SystemErrorText {
         if nsError.domain == NSCocoaErrorDomain && nsError.code == NSFileReadNoSuchFileError {
             return "no such file or directory"
         }
-        if nsError.domain == NSCocoaErrorDomain && nsError.code == NSFileReadInapplicableStringEncodingError {
+        if nsError.domain == NSCocoaErrorDomain
+            && nsError.code == NSFileReadInapplicableStringEncodingError
+        {
             return "not UTF-8 text"
         }
         return nsError.localizedDescription.lowercased()

@@ -9,7 +9,8 @@ import ScanModel
 enum SummaryLine {
     static func render(_ input: ReportInput) -> String {
         let summary = input.summary
-        var text = "pasbyscan: scanned \(summary.filesScanned) file"
+        var text =
+            "pasbyscan: scanned \(summary.filesScanned) file"
             + (summary.filesScanned == 1 ? "" : "s")
             + " (\(megabytes(summary.bytesScanned)))"
             + " in \(String(format: "%.2f", summary.seconds)) s"
@@ -20,7 +21,8 @@ enum SummaryLine {
         }
         var counts: [Environment: Int] = [:]
         for finding in input.findings { counts[finding.environment, default: 0] += 1 }
-        text += "; findings: \(counts[.production] ?? 0) production, \(counts[.sandbox] ?? 0) "
+        text +=
+            "; findings: \(counts[.production] ?? 0) production, \(counts[.sandbox] ?? 0) "
             + "sandbox, \(counts[.unknown] ?? 0) unknown, \(counts[.none] ?? 0) identifiers"
         if summary.allowedFindings > 0 { text += "; \(summary.allowedFindings) allowed by config" }
         if summary.matchLimitHits > 0 {

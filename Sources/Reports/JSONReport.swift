@@ -110,7 +110,9 @@ struct JSONReport {
         var skipped: [String: Int] = [:]
         for (reason, count) in summary.skipped { skipped[reason.rawValue] = count }
         var counts: [String: Int] = [:]
-        for (environment, count) in input.countsByEnvironment { counts[environment.rawValue] = count }
+        for (environment, count) in input.countsByEnvironment {
+            counts[environment.rawValue] = count
+        }
         let document = Document(
             findings: items,
             summary: Summary(

@@ -111,7 +111,9 @@ struct RuleFields {
     {
         guard let text = try optionalString(field) else { return nil }
         guard let value = Double(text), range.contains(value) else {
-            throw error(field, "\"\(text)\" must be a number from \(range.lowerBound) to \(range.upperBound)")
+            throw error(
+                field,
+                "\"\(text)\" must be a number from \(range.lowerBound) to \(range.upperBound)")
         }
         return value
     }

@@ -28,7 +28,8 @@ public struct RuleLoader {
         do {
             root = try YAMLNode.parse(text)
         } catch {
-            throw RuleError(file: origin, line: error.line, message: "not valid YAML: \(error.message)")
+            throw RuleError(
+                file: origin, line: error.line, message: "not valid YAML: \(error.message)")
         }
         let fields = try RuleFields(node: root, origin: origin, ruleID: nil)
         try fields.rejectUnknown(["family", "rules"])
@@ -125,7 +126,8 @@ public struct RuleLoader {
                 severities[environment] = try mapping.severityValue(node, field: "severity")
             }
         } else {
-            let severity = try fields.severityValue(fields.requiredNode("severity"), field: "severity")
+            let severity = try fields.severityValue(
+                fields.requiredNode("severity"), field: "severity")
             for environment in Environment.allCases { severities[environment] = severity }
         }
         let needed: [Environment] =
@@ -135,7 +137,8 @@ public struct RuleLoader {
             case .capture(_, let values): Array(Set(values.values)) + [.unknown]
             }
         for environment in needed where severities[environment] == nil {
-            throw fields.error("severity", "no severity for environment \"\(environment.rawValue)\"")
+            throw fields.error(
+                "severity", "no severity for environment \"\(environment.rawValue)\"")
         }
         return severities
     }

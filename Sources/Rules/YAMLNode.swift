@@ -67,7 +67,9 @@ public struct YAMLNode: Sendable {
             var items: [YAMLNode] = []
             var item = node.pointee.data.sequence.items.start
             while let current = item, current != node.pointee.data.sequence.items.top {
-                items.append(try child(current.pointee, in: &document, depth: depth, line: line, budget: &budget))
+                items.append(
+                    try child(
+                        current.pointee, in: &document, depth: depth, line: line, budget: &budget))
                 item = current + 1
             }
             return YAMLNode(value: .sequence(items), line: line)

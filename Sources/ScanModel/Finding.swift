@@ -45,7 +45,9 @@ extension Finding: Comparable {
     public static func < (lhs: Finding, rhs: Finding) -> Bool {
         let left = lhs.location
         let right = rhs.location
-        if left.path != right.path { return left.path.utf8.lexicographicallyPrecedes(right.path.utf8) }
+        if left.path != right.path {
+            return left.path.utf8.lexicographicallyPrecedes(right.path.utf8)
+        }
         if left.startLine != right.startLine { return left.startLine < right.startLine }
         if left.startColumn != right.startColumn { return left.startColumn < right.startColumn }
         if lhs.ruleID != rhs.ruleID { return lhs.ruleID < rhs.ruleID }

@@ -41,9 +41,11 @@ enum SHA256 {
                     | UInt32(padded[base + 2]) << 8 | UInt32(padded[base + 3])
             }
             for index in 16..<64 {
-                let s0 = rotate(words[index - 15], 7) ^ rotate(words[index - 15], 18)
+                let s0 =
+                    rotate(words[index - 15], 7) ^ rotate(words[index - 15], 18)
                     ^ (words[index - 15] >> 3)
-                let s1 = rotate(words[index - 2], 17) ^ rotate(words[index - 2], 19)
+                let s1 =
+                    rotate(words[index - 2], 17) ^ rotate(words[index - 2], 19)
                     ^ (words[index - 2] >> 10)
                 words[index] = words[index - 16] &+ s0 &+ words[index - 7] &+ s1
             }

@@ -19,7 +19,9 @@ import Testing
         Case(name: "after CRLF lines", before: "a\r\nbb\r\nccc ", line: 3, column: 5),
         Case(name: "lone CR is inside a line", before: "a\rb ", line: 1, column: 5),
         Case(name: "form feed is inside a line", before: "a\u{0C}b ", line: 1, column: 5),
-        Case(name: "U+2028 is one character inside a line", before: "a\u{2028}b ", line: 1, column: 5),
+        Case(
+            name: "U+2028 is one character inside a line", before: "a\u{2028}b ", line: 1, column: 5
+        ),
         Case(name: "byte-order mark is not a column", before: "\u{FEFF}k=", line: 1, column: 3),
         Case(name: "multi-byte characters count once", before: "nøkkel🔑=", line: 1, column: 9),
     ])
@@ -33,7 +35,8 @@ import Testing
     }
 
     @Test func keyInBinaryFileCarriesByteOffset() throws {
-        var bytes: [UInt8] = [0x7f, 0x45, 0x4c, 0x46, 0, 0, 0, 0] + Array(repeating: 0xff, count: 100)
+        var bytes: [UInt8] =
+            [0x7f, 0x45, 0x4c, 0x46, 0, 0, 0, 0] + Array(repeating: 0xff, count: 100)
         bytes += Array(Fake.liveKey.utf8) + [0, 1, 2]
         let tree = TemporaryTree()
         tree.write("app.bin", bytes: bytes)

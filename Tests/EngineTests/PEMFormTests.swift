@@ -17,33 +17,44 @@ import Testing
     }
 
     static let encryptedPKCS1 = Fake.pem("RSA PRIVATE KEY").replacingOccurrences(
-        of: "KEY-----\n", with: "KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,0BADC0DE\n\n",
+        of: "KEY-----\n",
+        with: "KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,0BADC0DE\n\n",
         options: [], range: nil)
 
     @Test(arguments: [
-        Case(name: "PKCS#1 with LF", text: Fake.pem("RSA PRIVATE KEY"),
-             rule: "private-key.rsa-pkcs1", encoding: .plain, startLine: 1, startColumn: 1),
-        Case(name: "PKCS#1 with CRLF", text: Fake.pem("RSA PRIVATE KEY", separator: "\r\n"),
-             rule: "private-key.rsa-pkcs1", encoding: .plain, startLine: 1, startColumn: 1),
-        Case(name: "PKCS#8 in a YAML block scalar",
-             text: "tls:\n  key: |\n    " + Fake.pem("PRIVATE KEY", indent: "    ") + "\n",
-             rule: "private-key.pkcs8", encoding: .plain, startLine: 3, startColumn: 5),
-        Case(name: "EC flattened onto one line", text: "KEY=" + Fake.pem("EC PRIVATE KEY", separator: " "),
-             rule: "private-key.ec", encoding: .singleLine, startLine: 1, startColumn: 5),
-        Case(name: "OpenSSH JSON-escaped",
-             text: #"{"k": ""# + Fake.pem("OPENSSH PRIVATE KEY", separator: "\\n") + #"\n"}"#,
-             rule: "private-key.openssh", encoding: .jsonEscaped, startLine: 1, startColumn: 8),
-        Case(name: "EC with EC PARAMETERS preamble",
-             text: "-----BEGIN EC PARAMETERS-----\nBggqhkjOPQMBBw==\n-----END EC PARAMETERS-----\n"
+        Case(
+            name: "PKCS#1 with LF", text: Fake.pem("RSA PRIVATE KEY"),
+            rule: "private-key.rsa-pkcs1", encoding: .plain, startLine: 1, startColumn: 1),
+        Case(
+            name: "PKCS#1 with CRLF", text: Fake.pem("RSA PRIVATE KEY", separator: "\r\n"),
+            rule: "private-key.rsa-pkcs1", encoding: .plain, startLine: 1, startColumn: 1),
+        Case(
+            name: "PKCS#8 in a YAML block scalar",
+            text: "tls:\n  key: |\n    " + Fake.pem("PRIVATE KEY", indent: "    ") + "\n",
+            rule: "private-key.pkcs8", encoding: .plain, startLine: 3, startColumn: 5),
+        Case(
+            name: "EC flattened onto one line",
+            text: "KEY=" + Fake.pem("EC PRIVATE KEY", separator: " "),
+            rule: "private-key.ec", encoding: .singleLine, startLine: 1, startColumn: 5),
+        Case(
+            name: "OpenSSH JSON-escaped",
+            text: #"{"k": ""# + Fake.pem("OPENSSH PRIVATE KEY", separator: "\\n") + #"\n"}"#,
+            rule: "private-key.openssh", encoding: .jsonEscaped, startLine: 1, startColumn: 8),
+        Case(
+            name: "EC with EC PARAMETERS preamble",
+            text: "-----BEGIN EC PARAMETERS-----\nBggqhkjOPQMBBw==\n-----END EC PARAMETERS-----\n"
                 + Fake.pem("EC PRIVATE KEY"),
-             rule: "private-key.ec", encoding: .plain, startLine: 4, startColumn: 1),
-        Case(name: "PKCS#8 with Bag Attributes preamble",
-             text: "Bag Attributes\n    localKeyID: 01 00 00 00\n" + Fake.pem("PRIVATE KEY"),
-             rule: "private-key.pkcs8", encoding: .plain, startLine: 3, startColumn: 1),
-        Case(name: "PKCS#1 with Proc-Type ENCRYPTED", text: encryptedPKCS1,
-             rule: "private-key.encrypted", encoding: .plain, startLine: 1, startColumn: 1),
-        Case(name: "PKCS#8 ENCRYPTED PRIVATE KEY", text: Fake.pem("ENCRYPTED PRIVATE KEY"),
-             rule: "private-key.encrypted", encoding: .plain, startLine: 1, startColumn: 1),
+            rule: "private-key.ec", encoding: .plain, startLine: 4, startColumn: 1),
+        Case(
+            name: "PKCS#8 with Bag Attributes preamble",
+            text: "Bag Attributes\n    localKeyID: 01 00 00 00\n" + Fake.pem("PRIVATE KEY"),
+            rule: "private-key.pkcs8", encoding: .plain, startLine: 3, startColumn: 1),
+        Case(
+            name: "PKCS#1 with Proc-Type ENCRYPTED", text: encryptedPKCS1,
+            rule: "private-key.encrypted", encoding: .plain, startLine: 1, startColumn: 1),
+        Case(
+            name: "PKCS#8 ENCRYPTED PRIVATE KEY", text: Fake.pem("ENCRYPTED PRIVATE KEY"),
+            rule: "private-key.encrypted", encoding: .plain, startLine: 1, startColumn: 1),
     ])
     func keyIsFound(_ example: Case) throws {
         let found = findings(in: example.text)

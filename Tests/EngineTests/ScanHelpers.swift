@@ -1,5 +1,5 @@
-import Inputs
 import Engine
+import Inputs
 import Rules
 import ScanModel
 import Synchronization

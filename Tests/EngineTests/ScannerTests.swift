@@ -1,6 +1,6 @@
-import Glibc
 import Engine
 import Foundation
+import Glibc
 import ScanModel
 import TestFixtures
 import Testing
@@ -60,7 +60,9 @@ import Testing
         let (result, _) = scan([tree.path])
 
         #expect(
-            result.findings.map(\.location.path) == [tree.path + "/.env", tree.path + "/build/out.js"])
+            result.findings.map(\.location.path) == [
+                tree.path + "/.env", tree.path + "/build/out.js",
+            ])
         #expect(result.summary.skipped[.gitInternals] == 1)
     }
 

@@ -20,10 +20,12 @@ import Testing
         let matcher = Matcher(maximumCaptureCount: pattern.captureCount)
         let subject = Array("akey_1 key_2".utf8)
 
-        #expect(try matcher.firstMatch(of: pattern, in: subject.span, from: 1, anchored: true)
-            == nil)
-        #expect(try matcher.firstMatch(of: pattern, in: subject.span, from: 7, anchored: true)
-            == 7..<12)
+        #expect(
+            try matcher.firstMatch(of: pattern, in: subject.span, from: 1, anchored: true)
+                == nil)
+        #expect(
+            try matcher.firstMatch(of: pattern, in: subject.span, from: 7, anchored: true)
+                == 7..<12)
         #expect(try matcher.firstMatch(of: pattern, in: subject.span, from: 0) == 7..<12)
     }
 

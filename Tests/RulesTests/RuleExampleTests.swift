@@ -69,8 +69,10 @@ import Testing
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
             .filter { $0.hasSuffix(".yaml") }.sorted()
         let onDisk = try names.map { name in
-            (origin: "rules/" + name,
-             text: try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8))
+            (
+                origin: "rules/" + name,
+                text: try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            )
         }
         let embedded = BuiltinRuleFiles.files
 

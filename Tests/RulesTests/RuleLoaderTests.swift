@@ -40,7 +40,8 @@ import Testing
             name: "missing keywords", replace: "keywords: [dm_]", with: "",
             expected: #"field "keywords": must be a list with at least one item"#),
         BadFile(
-            name: "unknown field", replace: "keywords: [dm_]", with: "keywords: [dm_]\n    colour: red",
+            name: "unknown field", replace: "keywords: [dm_]",
+            with: "keywords: [dm_]\n    colour: red",
             expected: #"field "colour": is not a known field"#),
         BadFile(
             name: "bad id", replace: "id: demo.token", with: "id: Demo_Token",
@@ -80,7 +81,8 @@ import Testing
 
     @Test func failingExampleIsReportedByField() throws {
         let text = Self.valid.replacingOccurrences(
-            of: "examples: ['dm_abcd']", with: "examples: ['dm_ab']\n    negative_examples: ['dm_wxyz']")
+            of: "examples: ['dm_abcd']",
+            with: "examples: ['dm_ab']\n    negative_examples: ['dm_wxyz']")
         let set = try RuleSet(files: [("demo.yaml", text)])
         let problems = set.checkExamples().map(\.description)
         #expect(problems.count == 2)
@@ -92,7 +94,9 @@ import Testing
         var text = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
         for level in 1...8 {
             let previous = level == 1 ? "a" : "l\(level - 1)"
-            text += "l\(level): &l\(level) [" + Array(repeating: "*\(previous)", count: 10)
+            text +=
+                "l\(level): &l\(level) ["
+                + Array(repeating: "*\(previous)", count: 10)
                 .joined(separator: ", ") + "]\n"
         }
         #expect(throws: YAMLError.self) { _ = try YAMLNode.parse(text) }

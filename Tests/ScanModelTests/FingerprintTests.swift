@@ -41,11 +41,14 @@ import Testing
     @Test func fingerprintDependsOnFamilyEnvironmentAndSecret() {
         let base = Fingerprint.make(family: "pasby.api-key", environment: .production, secret: "a")
         #expect(base.count == 32)
-        #expect(Fingerprint.make(family: "pasby.app-secret", environment: .production, secret: "a")
-            != base)
-        #expect(Fingerprint.make(family: "pasby.api-key", environment: .sandbox, secret: "a")
-            != base)
-        #expect(Fingerprint.make(family: "pasby.api-key", environment: .production, secret: "b")
-            != base)
+        #expect(
+            Fingerprint.make(family: "pasby.app-secret", environment: .production, secret: "a")
+                != base)
+        #expect(
+            Fingerprint.make(family: "pasby.api-key", environment: .sandbox, secret: "a")
+                != base)
+        #expect(
+            Fingerprint.make(family: "pasby.api-key", environment: .production, secret: "b")
+                != base)
     }
 }
