@@ -1,4 +1,6 @@
 import Foundation
+import Glibc
+import Inputs
 
 /// Where the report goes: stdout, or a file written whole or not at all.
 enum ReportDestination {
@@ -17,7 +19,9 @@ enum ReportDestination {
                 ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
             do {
                 try Data(text.utf8).write(to: temporary)
-                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
+                guard rename(temporary.path, url.path) == 0 else {
+                    throw SystemError(code: errno)
+                }
             } catch {
                 try? FileManager.default.removeItem(at: temporary)
                 throw UsageError(

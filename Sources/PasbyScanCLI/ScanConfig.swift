@@ -66,6 +66,7 @@ struct ScanConfig {
 /// The system's wording for a Foundation file error, without Foundation's long prose.
 enum SystemErrorText {
     static func from(_ error: Error) -> String {
+        if let error = error as? SystemError { return error.description }
         let nsError = error as NSError
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
             underlying.domain == NSPOSIXErrorDomain
