@@ -44,7 +44,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["PasbyScanCLI", "TestFixtures"]
+            dependencies: ["PasbyScanCLI", "TestFixtures", "pasbyscan"]
         ),
     ],
     swiftLanguageModes: [.v6]
