@@ -64,26 +64,55 @@ struct Prefilter {
     ) {
         guard let base = buffer.baseAddress, !starts.isEmpty else { return }
         var position = starts.lowerBound
-        let vectorEnd = min(starts.upperBound, buffer.count - 18)
-        while position < vectorEnd {
-            let first = base.loadUnaligned(fromByteOffset: position, as: SIMD16<UInt8>.self)
-            let second = base.loadUnaligned(fromByteOffset: position + 1, as: SIMD16<UInt8>.self)
-            let third = base.loadUnaligned(fromByteOffset: position + 2, as: SIMD16<UInt8>.self)
-            var hits = SIMDMask<SIMD16<Int8>>(repeating: false)
-            for (a, b, c) in fingerprints {
-                hits .|= (first .== a) .& (second .== b) .& (third .== c)
-            }
-            if any(hits) {
-                for lane in 0..<16 where hits[lane] {
-                    check(base, count: buffer.count, at: position + lane, body)
+        let blockEnd = min(starts.upperBound, buffer.count - 2) - Self.blockBytes
+        fingerprints.withUnsafeBufferPointer { fingerprints in
+            while position <= blockEnd {
+                let hits0 = hits(base + position, fingerprints)
+                let hits1 = hits(base + position + 16, fingerprints)
+                let hits2 = hits(base + position + 32, fingerprints)
+                let hits3 = hits(base + position + 48, fingerprints)
+                if Self.isAnySet((hits0 | hits1) | (hits2 | hits3)) {
+                    for (offset, block) in [hits0, hits1, hits2, hits3].enumerated()
+                    where Self.isAnySet(block) {
+                        for lane in 0..<16 where block[lane] != 0 {
+                            check(
+                                base, count: buffer.count, at: position + offset * 16 + lane, body)
+                        }
+                    }
                 }
+                position += Self.blockBytes
             }
-            position += 16
         }
         while position < starts.upperBound {
             check(base, count: buffer.count, at: position, body)
             position += 1
         }
+    }
+
+    /// Bytes compared per loop iteration: four 16-byte vectors.
+    private static let blockBytes = 64
+
+    /// Lanes (0xFF) of the 16 positions at `pointer` where some fingerprint starts.
+    @inline(__always)
+    private func hits(
+        _ pointer: UnsafeRawPointer,
+        _ fingerprints: UnsafeBufferPointer<(SIMD16<UInt8>, SIMD16<UInt8>, SIMD16<UInt8>)>
+    ) -> SIMD16<UInt8> {
+        let first = pointer.loadUnaligned(as: SIMD16<UInt8>.self)
+        let second = (pointer + 1).loadUnaligned(as: SIMD16<UInt8>.self)
+        let third = (pointer + 2).loadUnaligned(as: SIMD16<UInt8>.self)
+        var mask = SIMDMask<SIMD16<Int8>>(repeating: false)
+        for (a, b, c) in fingerprints {
+            mask .|= (first .== a) .& (second .== b) .& (third .== c)
+        }
+        return SIMD16<UInt8>(
+            truncatingIfNeeded: SIMD16<Int8>(repeating: 0).replacing(with: -1, where: mask))
+    }
+
+    @inline(__always)
+    private static func isAnySet(_ lanes: SIMD16<UInt8>) -> Bool {
+        let words = unsafeBitCast(lanes, to: SIMD2<UInt64>.self)
+        return (words[0] | words[1]) != 0
     }
 
     @inline(__always)

@@ -1,3 +1,4 @@
+import Glibc
 import Inputs
 import PCRE2Kit
 import Rules
@@ -92,7 +93,8 @@ struct ScanWorker: FileVisitor {
             let contents = UnsafeRawBufferPointer(rebasing: view[0..<filled])
             if isFirstChunk {
                 tracker = LineTracker(head: contents)
-                isBinary = contents.prefix(Self.binaryProbeBytes).contains(0)
+                isBinary =
+                    memchr(contents.baseAddress!, 0, min(filled, Self.binaryProbeBytes)) != nil
                 isFirstChunk = false
             }
             let scanEnd = isAtEnd ? filled : filled - engine.overlap

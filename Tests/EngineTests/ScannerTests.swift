@@ -50,6 +50,21 @@ import Testing
         #expect(chunked.findings == whole.findings)
     }
 
+    @Test func longSingleLineWithMultibyteTextGivesSameColumnsWhenStreamed() {
+        let tree = TemporaryTree()
+        var line = ""
+        while line.utf8.count < 400_000 {
+            line += "nøkkel 🔑 \u{2028} \r " + Fake.liveKey + " ₿ "
+        }
+        tree.write("one.line", line)
+        let whole = scan([tree.path], chunkBytes: 8 << 20).0
+        let chunked = scan([tree.path], chunkBytes: 1 << 16).0
+
+        #expect(whole.findings.count > 1000)
+        #expect(whole.findings.allSatisfy { $0.location.startLine == 1 })
+        #expect(chunked.findings == whole.findings)
+    }
+
     @Test func gitInternalsAreSkippedButIgnoredFilesAreScanned() {
         let tree = TemporaryTree()
         tree.write(".git/objects/leak", "K=\(Fake.testKey)\n")
