@@ -33,7 +33,7 @@ struct Prefilter {
             ruleIndicesByKeyword
             .map { Keyword(bytes: $0.key, ruleIndices: $0.value) }
             .sorted { $0.bytes.lexicographicallyPrecedes($1.bytes) }
-        precondition(keywords.allSatisfy { $0.bytes.count >= 3 }, "keyword shorter than 3 bytes")
+        precondition(keywords.allSatisfy { $0.bytes.count >= 3 }, "RuleLoader admits no shorter")
 
         var fingerprints: [(SIMD16<UInt8>, SIMD16<UInt8>, SIMD16<UInt8>)] = []
         var seen: Set<[UInt8]> = []
@@ -72,12 +72,12 @@ struct Prefilter {
                 let hits2 = hits(base + position + 32, fingerprints)
                 let hits3 = hits(base + position + 48, fingerprints)
                 if Self.isAnySet((hits0 | hits1) | (hits2 | hits3)) {
-                    for (offset, block) in [hits0, hits1, hits2, hits3].enumerated()
-                    where Self.isAnySet(block) {
-                        for lane in 0..<16 where block[lane] != 0 {
-                            check(
-                                base, count: buffer.count, at: position + offset * 16 + lane, body)
-                        }
+                    var bits = Self.bitmask(hits0) | Self.bitmask(hits1) << 16
+                    bits |= Self.bitmask(hits2) << 32 | Self.bitmask(hits3) << 48
+                    while bits != 0 {
+                        let lane = bits.trailingZeroBitCount
+                        check(base, count: buffer.count, at: position + lane, body)
+                        bits &= bits - 1
                     }
                 }
                 position += Self.blockBytes
@@ -107,6 +107,15 @@ struct Prefilter {
         }
         return SIMD16<UInt8>(
             truncatingIfNeeded: SIMD16<Int8>(repeating: 0).replacing(with: -1, where: mask))
+    }
+
+    /// One bit per lane (lane 0 lowest) of a vector whose lanes are 0 or 0xFF.
+    @inline(__always)
+    private static func bitmask(_ lanes: SIMD16<UInt8>) -> UInt64 {
+        let words = unsafeBitCast(lanes, to: SIMD2<UInt64>.self)
+        let low = ((words[0] & 0x8080_8080_8080_8080) &* 0x0002_0408_1020_4081) >> 56
+        let high = ((words[1] & 0x8080_8080_8080_8080) &* 0x0002_0408_1020_4081) >> 56
+        return low | high << 8
     }
 
     @inline(__always)

@@ -69,8 +69,11 @@ public struct RuleLoader {
         let environmentSource = try environment(fields, pattern: pattern)
         let severities = try severity(fields, source: environmentSource)
         let keywords = try fields.requiredStringList("keywords")
-        if keywords.contains(where: \.isEmpty) {
-            throw fields.error("keywords", "a keyword is empty; keywords are literal text")
+        if let short = keywords.first(where: { $0.utf8.count < 3 }) {
+            throw fields.error(
+                "keywords",
+                "\"\(short)\" is shorter than 3 bytes; a keyword is the literal start of every "
+                    + "match, and a shorter one would make almost every byte a candidate")
         }
 
         return Rule(
