@@ -3,10 +3,11 @@ import Rules
 
 /// Finds where rule keywords occur in a buffer, so PCRE2 runs only there.
 ///
-/// Every keyword's first three bytes form a fingerprint. The buffer is compared 16 bytes at a
-/// time against all fingerprints with SIMD; only positions where a fingerprint matches are
-/// compared with the whole keyword. The pasby prefixes and PEM headers are rare in ordinary
-/// text, so almost every block is passed over after a handful of vector compares.
+/// Each keyword's second and third bytes form a fingerprint (`k-` of `bk-live_`, `nb` of `snb_`,
+/// `--` of a PEM header): pairs that are rare in source code and binaries, rarer than the
+/// first two bytes. The buffer is compared 64 bytes at a time against all fingerprints with SIMD
+/// (two loads, two compares and two logical operations per fingerprint and 16 bytes); only the
+/// positions where a fingerprint matches are compared with whole keywords.
 struct Prefilter {
     /// One keyword and the rules that start matching at it.
     struct Keyword {
@@ -17,9 +18,11 @@ struct Prefilter {
     let keywords: [Keyword]
     /// The longest keyword, in bytes.
     let longestKeyword: Int
-    private let fingerprints: [(SIMD16<UInt8>, SIMD16<UInt8>, SIMD16<UInt8>)]
+    private let fingerprints: [(SIMD16<UInt8>, SIMD16<UInt8>)]
     /// Keyword indices by their first byte.
     private let byFirstByte: [[Int]]
+    /// Bit `b` is set when some keyword starts with byte `b`: a quick reject for candidates.
+    private let firstBytes: (UInt64, UInt64, UInt64, UInt64)
 
     /// Builds the prefilter for `rules`; keywords must be at least three bytes long.
     init(rules: RuleSet) {
@@ -35,24 +38,25 @@ struct Prefilter {
             .sorted { $0.bytes.lexicographicallyPrecedes($1.bytes) }
         precondition(keywords.allSatisfy { $0.bytes.count >= 3 }, "RuleLoader admits no shorter")
 
-        var fingerprints: [(SIMD16<UInt8>, SIMD16<UInt8>, SIMD16<UInt8>)] = []
+        var fingerprints: [(SIMD16<UInt8>, SIMD16<UInt8>)] = []
         var seen: Set<[UInt8]> = []
         var byFirstByte = [[Int]](repeating: [], count: 256)
         for (index, keyword) in keywords.enumerated() {
             byFirstByte[Int(keyword.bytes[0])].append(index)
-            let head = Array(keyword.bytes.prefix(3))
-            if seen.insert(head).inserted {
-                fingerprints.append(
-                    (
-                        SIMD16(repeating: head[0]), SIMD16(repeating: head[1]),
-                        SIMD16(repeating: head[2])
-                    ))
+            let pair = Array(keyword.bytes[1...2])
+            if seen.insert(pair).inserted {
+                fingerprints.append((SIMD16(repeating: pair[0]), SIMD16(repeating: pair[1])))
             }
         }
         self.keywords = keywords
         self.longestKeyword = keywords.map(\.bytes.count).max() ?? 0
         self.fingerprints = fingerprints
         self.byFirstByte = byFirstByte
+        var firstBytes: [UInt64] = [0, 0, 0, 0]
+        for keyword in keywords {
+            firstBytes[Int(keyword.bytes[0] >> 6)] |= 1 << UInt64(keyword.bytes[0] & 63)
+        }
+        self.firstBytes = (firstBytes[0], firstBytes[1], firstBytes[2], firstBytes[3])
     }
 
     /// Calls `body(start, keywordIndex)` for every keyword occurrence starting in `starts`,
@@ -67,13 +71,10 @@ struct Prefilter {
         let blockEnd = min(starts.upperBound, buffer.count - 2) - Self.blockBytes
         fingerprints.withUnsafeBufferPointer { fingerprints in
             while position <= blockEnd {
-                let hits0 = hits(base + position, fingerprints)
-                let hits1 = hits(base + position + 16, fingerprints)
-                let hits2 = hits(base + position + 32, fingerprints)
-                let hits3 = hits(base + position + 48, fingerprints)
-                if Self.isAnySet((hits0 | hits1) | (hits2 | hits3)) {
-                    var bits = Self.bitmask(hits0) | Self.bitmask(hits1) << 16
-                    bits |= Self.bitmask(hits2) << 32 | Self.bitmask(hits3) << 48
+                let block = hits(base + position, fingerprints)
+                if Self.isAnySet((block.0 | block.1) | (block.2 | block.3)) {
+                    var bits = Self.bitmask(block.0) | Self.bitmask(block.1) << 16
+                    bits |= Self.bitmask(block.2) << 32 | Self.bitmask(block.3) << 48
                     while bits != 0 {
                         let lane = bits.trailingZeroBitCount
                         check(base, count: buffer.count, at: position + lane, body)
@@ -92,21 +93,37 @@ struct Prefilter {
     /// Bytes compared per loop iteration: four 16-byte vectors.
     private static let blockBytes = 64
 
-    /// Lanes (0xFF) of the 16 positions at `pointer` where some fingerprint starts.
+    /// 0xFF in each lane of the 64 keyword starts at `pointer` whose fingerprint bytes match,
+    /// as four vectors of 16 lanes.
     @inline(__always)
     private func hits(
         _ pointer: UnsafeRawPointer,
-        _ fingerprints: UnsafeBufferPointer<(SIMD16<UInt8>, SIMD16<UInt8>, SIMD16<UInt8>)>
-    ) -> SIMD16<UInt8> {
-        let first = pointer.loadUnaligned(as: SIMD16<UInt8>.self)
-        let second = (pointer + 1).loadUnaligned(as: SIMD16<UInt8>.self)
-        let third = (pointer + 2).loadUnaligned(as: SIMD16<UInt8>.self)
-        var mask = SIMDMask<SIMD16<Int8>>(repeating: false)
-        for (a, b, c) in fingerprints {
-            mask .|= (first .== a) .& (second .== b) .& (third .== c)
+        _ fingerprints: UnsafeBufferPointer<(SIMD16<UInt8>, SIMD16<UInt8>)>
+    ) -> (SIMD16<UInt8>, SIMD16<UInt8>, SIMD16<UInt8>, SIMD16<UInt8>) {
+        func load(_ offset: Int) -> SIMD16<UInt8> {
+            (pointer + offset).loadUnaligned(as: SIMD16<UInt8>.self)
         }
-        return SIMD16<UInt8>(
-            truncatingIfNeeded: SIMD16<Int8>(repeating: 0).replacing(with: -1, where: mask))
+        let (second0, third0) = (load(1), load(2))
+        let (second1, third1) = (load(17), load(18))
+        let (second2, third2) = (load(33), load(34))
+        let (second3, third3) = (load(49), load(50))
+        var lanes = (
+            SIMD16<UInt8>(repeating: 0), SIMD16<UInt8>(repeating: 0), SIMD16<UInt8>(repeating: 0),
+            SIMD16<UInt8>(repeating: 0)
+        )
+        for (b, c) in fingerprints {
+            lanes.0 |= Self.equal(second0, b) & Self.equal(third0, c)
+            lanes.1 |= Self.equal(second1, b) & Self.equal(third1, c)
+            lanes.2 |= Self.equal(second2, b) & Self.equal(third2, c)
+            lanes.3 |= Self.equal(second3, b) & Self.equal(third3, c)
+        }
+        return lanes
+    }
+
+    /// 0xFF where the lanes of `left` and `right` are equal, 0 elsewhere.
+    @inline(__always)
+    private static func equal(_ left: SIMD16<UInt8>, _ right: SIMD16<UInt8>) -> SIMD16<UInt8> {
+        unsafeBitCast(left .== right, to: SIMD16<UInt8>.self)
     }
 
     /// One bit per lane (lane 0 lowest) of a vector whose lanes are 0 or 0xFF.
@@ -128,7 +145,16 @@ struct Prefilter {
     private func check(
         _ base: UnsafeRawPointer, count: Int, at position: Int, _ body: (Int, Int) -> Void
     ) {
-        for index in byFirstByte[Int(base.load(fromByteOffset: position, as: UInt8.self))] {
+        let first = base.load(fromByteOffset: position, as: UInt8.self)
+        let word =
+            switch first >> 6 {
+            case 0: firstBytes.0
+            case 1: firstBytes.1
+            case 2: firstBytes.2
+            default: firstBytes.3
+            }
+        guard word & (1 << UInt64(first & 63)) != 0 else { return }
+        for index in byFirstByte[Int(first)] {
             let keyword = keywords[index].bytes
             guard position + keyword.count <= count else { continue }
             let matches = keyword.withUnsafeBytes { wanted in
