@@ -39,8 +39,7 @@ extension FileWalker {
                 found.append(item)
             }
         }
-        found.sort { ($0.sortKey).lexicographicallyPrecedes($1.sortKey) }
-        queue.push(found.reversed())
+        queue.push(found)
     }
 
     private static let gitFolderName = Array(".git".utf8)
@@ -120,14 +119,6 @@ extension FileWalker {
         case S_IFREG: Int32(DT_REG)
         case S_IFLNK: Int32(DT_LNK)
         default: -1
-        }
-    }
-}
-
-extension FileWalker.Item {
-    fileprivate var sortKey: [UInt8] {
-        switch self {
-        case .root(let path), .directory(let path, _), .file(let path, _): path.bytes
         }
     }
 }

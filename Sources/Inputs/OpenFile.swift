@@ -30,6 +30,9 @@ public final class OpenFile {
 
     /// Opens `path` if it is a regular file, without blocking on FIFOs.
     ///
+    /// `O_NONBLOCK` stays set: it keeps a FIFO from blocking `open`, and has no effect on reads
+    /// of the regular files that pass the check.
+    ///
     /// Symbolic links are followed only when `followsSymlinks` is set.
     static func open(_ path: InputPath, followsSymlinks: Bool) -> Result<OpenFile, OpenFailure> {
         var flags = O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY
@@ -50,8 +53,6 @@ public final class OpenFile {
             close(descriptor)
             return .failure(.notRegular)
         }
-        let blocking = fcntl(descriptor, F_GETFL) & ~O_NONBLOCK
-        _ = fcntl(descriptor, F_SETFL, blocking)
         return .success(OpenFile(path: path, descriptor: descriptor, size: Int(info.st_size)))
     }
 
