@@ -46,12 +46,13 @@ struct ScanWorker: FileVisitor {
         }
         EnvironmentInference.apply(
             to: &fileFindings, rules: engine.rules.rules, ruleIndexByID: engine.ruleIndexByID)
-        for finding in fileFindings {
-            if engine.allowedPaths.contains(where: { $0.matches(finding.location.path) }) {
-                summary.allowedFindings += 1
-            } else {
-                findings.append(finding)
-            }
+        guard !fileFindings.isEmpty else { return }
+        let relative = file.path.relative
+        let display = file.path.display
+        if engine.allowedPaths.contains(where: { $0.matches(relative) || $0.matches(display) }) {
+            summary.allowedFindings += fileFindings.count
+        } else {
+            findings.append(contentsOf: fileFindings)
         }
     }
 
@@ -80,6 +81,7 @@ struct ScanWorker: FileVisitor {
         var isFirstChunk = true
         var isBinary = false
         var tracker = LineTracker(head: UnsafeRawBufferPointer(rebasing: view[0..<0]))
+        var rulesOverLimit: Set<Int> = []
         while true {
             var isAtEnd = false
             while filled < capacity {
@@ -99,9 +101,11 @@ struct ScanWorker: FileVisitor {
             }
             let scanEnd = isAtEnd ? filled : filled - engine.overlap
             var context = ChunkContext(
-                path: file.path.display, base: base, isBinary: isBinary)
+                path: file.path.display, pathBytes: file.path.displayBytes, base: base,
+                isBinary: isBinary, rulesOverLimit: rulesOverLimit)
             scanChunk(contents, starts: scanFrom..<scanEnd, context: &context, tracker: &tracker)
             fileFindings.append(contentsOf: context.findings)
+            rulesOverLimit = context.rulesOverLimit
             if isAtEnd { return base + filled }
 
             let keep = min(filled, engine.overlap + Self.lookbehindBytes)
@@ -117,9 +121,12 @@ struct ScanWorker: FileVisitor {
     /// Where a chunk sits and what it found.
     struct ChunkContext {
         let path: String
+        let pathBytes: [UInt8]
         /// The file offset of the chunk's first byte.
         let base: Int
         let isBinary: Bool
+        /// Rules already reported as over their match limit in this file.
+        var rulesOverLimit: Set<Int>
         var findings: [Finding] = []
     }
 
@@ -142,9 +149,13 @@ struct ScanWorker: FileVisitor {
                     }
                 } catch {
                     summary.matchLimitHits += 1
+                    guard context.rulesOverLimit.insert(ruleIndex).inserted else { continue }
                     let offset = context.base + start
                     let reason = String(describing: error)
-                    let message = "rule \"\(rule.id)\" gave up at byte \(offset): \(reason)"
+                    let message =
+                        "rule \"\(rule.id)\" gave up at byte \(offset): \(reason); the scan is "
+                        + "incomplete (further candidates of this rule in this file are counted, "
+                        + "not listed)"
                     collector.onWarning(ScanWarning(path: context.path, message: message))
                 }
             }
@@ -169,7 +180,8 @@ struct ScanWorker: FileVisitor {
         let location = Location(
             path: context.path, startLine: tracker.line, startColumn: tracker.column,
             endLine: tracker.line + lines, endColumn: endColumn,
-            byteOffset: context.base + start, byteLength: match.range.count)
+            byteOffset: context.base + start, byteLength: match.range.count,
+            pathBytes: context.pathBytes)
         return Finding(
             ruleID: rule.id, family: rule.family, environment: match.environment,
             severity: rule.severities[match.environment] ?? rule.defaultSeverity,

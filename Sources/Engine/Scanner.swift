@@ -33,7 +33,15 @@ public struct Scanner: Sendable {
             worker.visit(OpenFile.standardInput())
             worker.finish()
         }
-        let paths = roots.filter { $0 != "-" }.map(InputPath.init(root:))
+        let (kept, dropped) = RootList.deduplicated(roots.filter { $0 != "-" })
+        for (root, cover) in dropped {
+            onWarning(
+                ScanWarning(
+                    path: InputPath(root: root).display,
+                    message: "already scanned as part of \"\(InputPath(root: cover).display)\""
+                        + " (skipped)"))
+        }
+        let paths = kept.map(InputPath.init(root:))
         if !paths.isEmpty {
             FileWalker.walk(
                 roots: paths,

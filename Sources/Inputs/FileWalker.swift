@@ -84,7 +84,9 @@ public enum FileWalker {
                 path, ancestors: ancestors, queue: queue, visitor: &visitor,
                 options: options)
         case .file(let path, let isRoot):
-            switch OpenFile.open(path, followsSymlinks: isRoot || options.followsSymlinks) {
+            let opened = OpenFile.open(
+                path, followsSymlinks: isRoot || options.followsSymlinks, readsFIFO: isRoot)
+            switch opened {
             case .success(let file):
                 visitor.visit(file)
             case .failure(.symlink):

@@ -33,8 +33,11 @@ public final class OpenFile {
     /// `O_NONBLOCK` stays set: it keeps a FIFO from blocking `open`, and has no effect on reads
     /// of the regular files that pass the check.
     ///
-    /// Symbolic links are followed only when `followsSymlinks` is set.
-    static func open(_ path: InputPath, followsSymlinks: Bool) -> Result<OpenFile, OpenFailure> {
+    /// Symbolic links are followed only when `followsSymlinks` is set. A FIFO is read only
+    /// when `readsFIFO` is set (a root the user named, such as `<(command)`).
+    static func open(_ path: InputPath, followsSymlinks: Bool, readsFIFO: Bool = false)
+        -> Result<OpenFile, OpenFailure>
+    {
         var flags = O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY
         if !followsSymlinks { flags |= O_NOFOLLOW }
         let descriptor = path.withCString { Glibc.open($0, flags) }
@@ -49,7 +52,12 @@ public final class OpenFile {
             close(descriptor)
             return .failure(.system(code))
         }
-        guard (info.st_mode & S_IFMT) == S_IFREG else {
+        let type = info.st_mode & S_IFMT
+        if type == S_IFIFO && readsFIFO {
+            _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+            return .success(OpenFile(path: path, descriptor: descriptor, size: 0))
+        }
+        guard type == S_IFREG else {
             close(descriptor)
             return .failure(.notRegular)
         }

@@ -118,10 +118,17 @@ struct ScanCommand {
         let colors = options.output == nil && console.stdoutIsColorTerminal
         let report = options.format.render(input, colors: colors)
         let destination: ReportDestination = options.output.map { .file($0) } ?? .standardOutput
-        try destination.write(report, console: console)
+        var reportFailure: ReportDestination.Failure?
+        do {
+            try destination.write(report, console: console)
+        } catch {
+            reportFailure = error
+            console.error(error.message)
+        }
 
         if !options.isQuiet { console.diagnostic(SummaryLine.render(input)) }
-        return status(result, failOn: options.failOn)
+        let scanStatus = status(result, failOn: options.failOn)
+        return reportFailure != nil && scanStatus == .clean ? .incomplete : scanStatus
     }
 
     private func status(_ result: ScanResult, failOn: Severity?) -> ExitStatus {

@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Inputs
 import Rules
 
@@ -15,6 +16,12 @@ struct ScanConfig {
     var allowedPaths: [PathGlob] = []
 
     static func load(path: String) throws(UsageError) -> ScanConfig {
+        var info = stat()
+        if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+            throw UsageError(
+                "config \"\(path)\" is a folder; give the config file, such as "
+                    + "\"\(path)/.pasbyscan.yaml\"", showsUsage: false)
+        }
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
@@ -34,22 +41,29 @@ struct ScanConfig {
         do {
             root = try YAMLNode.parse(text)
         } catch {
+            if error.isEmptyDocument { return ScanConfig() }
             throw fail(error.line, "not valid YAML: \(error.message)")
         }
         guard case .mapping(let top) = root.value else {
             throw fail(root.line, "expected a mapping with the key \"allow\"")
         }
         var config = ScanConfig()
-        for (key, node) in top {
+        var seen: Set<String> = []
+        for (key, keyLine, node) in top {
             guard key == "allow" else {
-                throw fail(node.line, "unknown key \"\(key)\"; the known key is \"allow\"")
+                throw fail(keyLine, "unknown key \"\(key)\"; the known key is \"allow\"")
             }
+            guard seen.insert(key).inserted else { throw fail(keyLine, "\"allow\" appears twice") }
             guard case .mapping(let allow) = node.value else {
                 throw fail(node.line, "\"allow\" must be a mapping with the key \"paths\"")
             }
-            for (allowKey, list) in allow {
+            var seenAllow: Set<String> = []
+            for (allowKey, allowLine, list) in allow {
                 guard allowKey == "paths", case .sequence(let items) = list.value else {
-                    throw fail(list.line, "\"allow\" takes \"paths\": a list of path patterns")
+                    throw fail(allowLine, "\"allow\" takes \"paths\": a list of path patterns")
+                }
+                guard seenAllow.insert(allowKey).inserted else {
+                    throw fail(allowLine, "\"paths\" appears twice")
                 }
                 for item in items {
                     guard case .scalar(let pattern) = item.value, !pattern.isEmpty else {

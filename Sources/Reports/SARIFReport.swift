@@ -52,7 +52,9 @@ struct SARIFReport {
     private func result(_ finding: Finding, ruleIndex: Int) -> SARIFLog.Result {
         let location = finding.location
         let name = input.rule(for: finding)?.name ?? finding.ruleID
-        var message = "\(name) (\(finding.environment.rawValue), \(finding.severity.rawValue))"
+        var message =
+            "\(name): \(finding.severity.rawValue) severity, "
+            + "\(finding.environment.rawValue) environment"
         if let evidence = finding.evidence {
             message += ": environment decided by \(evidence.ruleID) at line \(evidence.line)"
         }
@@ -65,8 +67,8 @@ struct SARIFReport {
                     physicalLocation: .init(
                         artifactLocation: .init(
                             uri: isAbsolute
-                                ? "file://" + URIEncoding.encodePath(location.path)
-                                : URIEncoding.encodePath(location.path),
+                                ? "file://" + URIEncoding.encodePath(location.pathBytes)
+                                : URIEncoding.encodePath(location.pathBytes),
                             uriBaseId: isAbsolute ? nil : SARIFReport.sourceRoot),
                         region: .init(
                             startLine: location.startLine, startColumn: location.startColumn,

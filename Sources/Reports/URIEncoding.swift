@@ -3,10 +3,10 @@
 /// Every byte outside the unreserved set and `/` is encoded, so spaces, `#`, `%`, `[`, `?` and
 /// non-ASCII names give valid relative URI references.
 enum URIEncoding {
-    static func encodePath(_ path: String) -> String {
+    static func encodePath(_ path: [UInt8]) -> String {
         let hex = Array("0123456789ABCDEF".utf8)
         var bytes: [UInt8] = []
-        for byte in path.utf8 {
+        for byte in path {
             if isUnreserved(byte) || byte == UInt8(ascii: "/") {
                 bytes.append(byte)
             } else {

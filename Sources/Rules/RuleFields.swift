@@ -2,7 +2,7 @@ import ScanModel
 
 /// Typed access to one YAML mapping of a rule file, with errors that name the field.
 struct RuleFields {
-    let pairs: [(key: String, value: YAMLNode)]
+    let pairs: [(key: String, keyLine: Int, value: YAMLNode)]
     let mappingLine: Int
     let origin: String
     let ruleID: String?
@@ -19,7 +19,7 @@ struct RuleFields {
         self.ruleID = ruleID
         var seen: Set<String> = []
         for pair in pairs where !seen.insert(pair.key).inserted {
-            throw error(pair.key, "appears twice", line: pair.value.line)
+            throw error(pair.key, "appears twice", line: pair.keyLine)
         }
     }
 
@@ -30,7 +30,7 @@ struct RuleFields {
     }
 
     func line(_ field: String) -> Int? {
-        pairs.first { $0.key == field }?.value.line
+        pairs.first { $0.key == field }?.keyLine
     }
 
     func rejectUnknown(_ known: Set<String>) throws(RuleError) {

@@ -101,7 +101,7 @@ public struct RuleLoader {
                 throw fields.error("environment", "the pattern has no group named \"\(capture)\"")
             }
             var values: [String: Environment] = [:]
-            for (text, node) in try mapping.requiredMapping("values").pairs {
+            for (text, _, node) in try mapping.requiredMapping("values").pairs {
                 values[text] = try mapping.environmentValue(node, field: "environment.values")
             }
             return .capture(name: capture, values: values)
@@ -122,7 +122,7 @@ public struct RuleLoader {
     {
         var severities: [Environment: Severity] = [:]
         if let mapping = try fields.optionalMapping("severity") {
-            for (key, node) in mapping.pairs {
+            for (key, _, node) in mapping.pairs {
                 guard let environment = Environment(rawValue: key) else {
                     throw fields.error("severity", "\"\(key)\" is not an environment")
                 }

@@ -26,14 +26,17 @@ public struct RuleSet: Sendable {
         self.rules = rules
     }
 
-    /// The rules shipped inside the binary, identical to the repository's `rules/`.
-    public static func builtin() -> RuleSet {
+    /// The rules shipped inside the binary, identical to the repository's `rules/`; compiled
+    /// once per process, on first use.
+    public static func builtin() -> RuleSet { builtinRules }
+
+    private static let builtinRules: RuleSet = {
         do {
             return try RuleSet(files: BuiltinRuleFiles.files)
         } catch {
             fatalError("the built-in rules do not load: \(error)")
         }
-    }
+    }()
 
     /// The most capture groups any rule's pattern has; a `Matcher` needs room for these.
     public var maximumCaptureCount: Int {

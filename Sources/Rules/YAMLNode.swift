@@ -8,8 +8,8 @@ public struct YAMLNode: Sendable {
     public enum Value: Sendable {
         case scalar(String)
         case sequence([YAMLNode])
-        /// Keys in document order; keys are scalars.
-        case mapping([(key: String, value: YAMLNode)])
+        /// Entries in document order; keys are scalars, with the 1-based line of the key.
+        case mapping([(key: String, keyLine: Int, value: YAMLNode)])
     }
 
     public let value: Value
@@ -39,7 +39,7 @@ public struct YAMLNode: Sendable {
         }
         defer { yaml_document_delete(&document) }
         guard let root = yaml_document_get_root_node(&document) else {
-            throw YAMLError(line: 1, message: "the file holds no YAML document")
+            throw YAMLError(line: 1, message: YAMLError.emptyDocumentMessage)
         }
         var budget = maximumNodes
         return try convert(root, in: &document, depth: 0, budget: &budget)
@@ -74,7 +74,7 @@ public struct YAMLNode: Sendable {
             }
             return YAMLNode(value: .sequence(items), line: line)
         case YAML_MAPPING_NODE:
-            var pairs: [(key: String, value: YAMLNode)] = []
+            var pairs: [(key: String, keyLine: Int, value: YAMLNode)] = []
             var pair = node.pointee.data.mapping.pairs.start
             while let current = pair, current != node.pointee.data.mapping.pairs.top {
                 let key = try child(
@@ -85,7 +85,7 @@ public struct YAMLNode: Sendable {
                 let value = try child(
                     current.pointee.value, in: &document, depth: depth, line: line,
                     budget: &budget)
-                pairs.append((name, value))
+                pairs.append((name, key.line, value))
                 pair = current + 1
             }
             return YAMLNode(value: .mapping(pairs), line: line)
@@ -113,4 +113,9 @@ public struct YAMLError: Error, Sendable, Equatable {
     /// The 1-based line libyaml stopped at.
     public let line: Int
     public let message: String
+
+    static let emptyDocumentMessage = "the file holds no YAML document"
+
+    /// True for a file that is empty or holds only comments.
+    public var isEmptyDocument: Bool { message == Self.emptyDocumentMessage }
 }

@@ -45,13 +45,14 @@ extension Finding: Comparable {
     public static func < (lhs: Finding, rhs: Finding) -> Bool {
         let left = lhs.location
         let right = rhs.location
-        if left.path != right.path {
-            return left.path.utf8.lexicographicallyPrecedes(right.path.utf8)
+        if left.pathBytes != right.pathBytes {
+            return left.pathBytes.lexicographicallyPrecedes(right.pathBytes)
         }
         if left.startLine != right.startLine { return left.startLine < right.startLine }
         if left.startColumn != right.startColumn { return left.startColumn < right.startColumn }
         if lhs.ruleID != rhs.ruleID { return lhs.ruleID < rhs.ruleID }
         if left.byteOffset != right.byteOffset { return left.byteOffset < right.byteOffset }
-        return left.byteLength < right.byteLength
+        if left.byteLength != right.byteLength { return left.byteLength < right.byteLength }
+        return lhs.secret.utf8.lexicographicallyPrecedes(rhs.secret.utf8)
     }
 }

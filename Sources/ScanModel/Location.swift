@@ -3,8 +3,10 @@
 /// Lines are 1-based and end at LF or CRLF only. Columns are 1-based and count Unicode code
 /// points (a UTF-8 byte-order mark is not a column); `endColumn` is exclusive, as in SARIF.
 public struct Location: Sendable, Hashable, Codable {
-    /// The path as reported: relative to the scanned root, `/`-separated.
+    /// The path as reported: the scanned root as given, then the path below it, `/`-separated.
     public var path: String
+    /// The raw bytes `path` shows (file names need not be UTF-8); findings sort by these.
+    public var pathBytes: [UInt8]
     public var startLine: Int
     public var startColumn: Int
     public var endLine: Int
@@ -16,9 +18,10 @@ public struct Location: Sendable, Hashable, Codable {
 
     public init(
         path: String, startLine: Int, startColumn: Int, endLine: Int, endColumn: Int,
-        byteOffset: Int, byteLength: Int
+        byteOffset: Int, byteLength: Int, pathBytes: [UInt8]? = nil
     ) {
         self.path = path
+        self.pathBytes = pathBytes ?? Array(path.utf8)
         self.startLine = startLine
         self.startColumn = startColumn
         self.endLine = endLine

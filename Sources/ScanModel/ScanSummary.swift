@@ -16,8 +16,9 @@ public struct ScanSummary: Sendable, Equatable {
     public var skippedCount: Int { skipped.values.reduce(0, +) }
 
     /// True when something the user asked for was not read.
+    /// A candidate that hit a rule's match limit was not checked, so it counts too.
     public var isIncomplete: Bool {
-        skipped.contains { $0.key.makesScanIncomplete && $0.value > 0 }
+        matchLimitHits > 0 || skipped.contains { $0.key.makesScanIncomplete && $0.value > 0 }
     }
 
     public mutating func merge(_ other: ScanSummary) {

@@ -18,8 +18,12 @@ struct BinaryRun {
         return folder.appendingPathComponent("pasbyscan")
     }()
 
-    /// Runs `pasbyscan arguments...` in `directory`, feeding `input` on stdin.
-    init(_ arguments: [String], in directory: String? = nil, input: String = "") throws {
+    /// Runs `pasbyscan arguments...` in `directory`, feeding `input` on stdin; stdout goes to
+    /// `stdoutPath` when given (such as `/dev/full`), else it is captured.
+    init(
+        _ arguments: [String], in directory: String? = nil, input: String = "",
+        stdoutPath: String? = nil
+    ) throws {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
@@ -28,7 +32,12 @@ struct BinaryRun {
         let stdout = Pipe()
         let stderr = Pipe()
         process.standardInput = stdin
-        process.standardOutput = stdout
+        if let stdoutPath {
+            process.standardOutput = FileHandle(forWritingAtPath: stdoutPath)
+            try stdout.fileHandleForWriting.close()
+        } else {
+            process.standardOutput = stdout
+        }
         process.standardError = stderr
         try process.run()
         stdin.fileHandleForWriting.write(Data(input.utf8))

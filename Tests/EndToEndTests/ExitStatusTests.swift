@@ -74,6 +74,34 @@ import Testing
         #expect(try BinaryRun(["scan", tree.path]).status == 2)
     }
 
+    @Test func ruleAtItsMatchLimitMakesTheScanIncomplete() throws {
+        let tree = TemporaryTree()
+        tree.write(
+            "slow.yaml",
+            """
+            family: demo
+            rules:
+              - id: demo.slow
+                name: slow
+                description: a pattern that backtracks without end
+                remediation: none
+                pattern: '(?:a|aa)+$'
+                keywords: [aaa]
+                environment: sandbox
+                severity: medium
+                examples: ['aaaa']
+
+            """)
+        tree.write("input.txt", String(repeating: "a", count: 60) + "!\n")
+        let run = try BinaryRun([
+            "scan", "--rules", tree.path + "/slow.yaml", tree.path + "/input.txt",
+        ])
+
+        #expect(run.status == 2)
+        #expect(run.stderr.components(separatedBy: "gave up at byte").count == 2)
+        #expect(run.stderr.contains("candidates hit the match limit"))
+    }
+
     @Test func standardInputIsScanned() throws {
         let run = try BinaryRun(["scan", "--format", "json", "-"], input: "x=\(Fake.liveKey)\n")
 

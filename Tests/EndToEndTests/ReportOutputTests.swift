@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import TestFixtures
 import Testing
 
@@ -44,11 +45,87 @@ import Testing
         let run = try BinaryRun(
             ["scan", "--output", tree.path + "/missing/report.txt", "svc0"], in: tree.path)
 
-        #expect(run.status == 64)
+        #expect(run.status == 1)
         #expect(
             run.stderr.contains(
                 #"report ""# + tree.path + #"/missing/report.txt" cannot be written"#))
         #expect(!FileManager.default.fileExists(atPath: tree.path + "/missing"))
+    }
+
+    @Test func unwritableReportOfACleanScanIsNeverClean() throws {
+        let tree = TemporaryTree()
+        tree.write("clean.txt", "nothing\n")
+        let run = try BinaryRun(["scan", "--output", tree.path + "/missing/r.txt", tree.path])
+        #expect(run.status == 2)
+    }
+
+    @Test func outputReplacesAnExistingFileWithTheReport() throws {
+        let tree = Self.serviceTree()
+        let report = tree.write("existing.txt", "precious\n").path
+        tree.link("link.txt", to: "existing.txt")
+
+        let run = try BinaryRun(["scan", "--output", "link.txt", "svc0"], in: tree.path)
+
+        #expect(run.status == 1)
+        let text = try String(contentsOfFile: report, encoding: .utf8)
+        #expect(text.hasPrefix("svc0/config.json:2:11: low"))
+        let linkTarget = try FileManager.default.destinationOfSymbolicLink(
+            atPath: tree.path + "/link.txt")
+        #expect(linkTarget == "existing.txt")
+    }
+
+    @Test func fullStdoutIsAnErrorNotAPass() throws {
+        let tree = TemporaryTree()
+        tree.write("clean.txt", "nothing\n")
+        let run = try BinaryRun(
+            ["scan", "--format", "json", tree.path], stdoutPath: "/dev/full")
+
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("the report could not be written to stdout: no space left"))
+    }
+
+    @Test func secretQuotedInAConfigErrorIsRedacted() throws {
+        let tree = TemporaryTree()
+        tree.write("c.yaml", "\(Fake.liveKey):\n  paths: []\n")
+        let run = try BinaryRun(["scan", "--config", tree.path + "/c.yaml", tree.path])
+
+        #expect(run.status == 64)
+        #expect(run.stderr.contains(#"c.yaml":1: unknown key "bk-live_dead***""#))
+        #expect(!run.stderr.contains(Fake.liveKey))
+    }
+
+    @Test func repeatedAndNestedRootsAreScannedOnce() throws {
+        let tree = Self.serviceTree()
+        let run = try BinaryRun(
+            ["scan", "--format", "json", "svc0", "svc0", "./svc0/config.json", "svc1"],
+            in: tree.path)
+
+        #expect(run.stdout.contains(#""findings_total" : 10"#))
+        #expect(run.stderr.contains(#""svc0/config.json": already scanned as part of "svc0""#))
+    }
+
+    @Test func oddFileNamesAreShownEscapedAndEncodedFromTheirBytes() throws {
+        let tree = TemporaryTree()
+        let name: [UInt8] = Array("bad".utf8) + [0xFF, 0x1B] + Array("[31m.env".utf8)
+        let folder = tree.root.path
+        var full = Array(folder.utf8) + [UInt8(ascii: "/")] + name
+        full.append(0)
+        let descriptor = full.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) {
+                open($0.baseAddress!, O_CREAT | O_WRONLY, 0o644)
+            }
+        }
+        try #require(descriptor >= 0)
+        let text = Array("K=\(Fake.testKey)\n".utf8)
+        _ = text.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        close(descriptor)
+
+        let plain = try BinaryRun(["scan", "."], in: folder)
+        let sarif = try BinaryRun(["scan", "--format", "sarif", "."], in: folder)
+
+        #expect(plain.stdout.hasPrefix(#"bad\xFF\x1B[31m.env:1:3: medium"#))
+        #expect(!plain.stdout.contains("\u{1B}"))
+        #expect(sarif.stdout.contains(#""uri" : "bad%FF%1B%5B31m.env""#))
     }
 
     @Test func showSecretsIsTheOnlyWayToSeeASecret() throws {

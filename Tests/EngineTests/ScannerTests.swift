@@ -137,9 +137,13 @@ import Testing
         tree.write("Tests/Fixtures/config.json", Fake.serviceConfig(live: true))
         tree.write("src/app.env", "K=\(Fake.testKey)\n")
 
-        let (result, _) = inDirectory(tree.path) { scan(["."], allowed: ["Tests/Fixtures/**"]) }
-
-        #expect(result.findings.map(\.location.path) == ["src/app.env"])
-        #expect(result.summary.allowedFindings == 5)
+        for root in [".", "./", tree.path, tree.path + "/"] {
+            let (result, _) = inDirectory(tree.path) {
+                scan([root], allowed: ["Tests/Fixtures/**"])
+            }
+            #expect(result.findings.count == 1, "root \(root)")
+            #expect(result.findings.first?.location.path.hasSuffix("src/app.env") == true)
+            #expect(result.summary.allowedFindings == 5, "root \(root)")
+        }
     }
 }

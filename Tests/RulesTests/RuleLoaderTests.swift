@@ -50,6 +50,10 @@ import Testing
             name: "invalid yaml", replace: "rules:", with: "rules: [",
             expected: #""demo.yaml":"#),
         BadFile(
+            name: "keyword shorter than 3 bytes", replace: "keywords: [dm_]",
+            with: "keywords: [dm]",
+            expected: #"field "keywords": "dm" is shorter than 3 bytes"#),
+        BadFile(
             name: "missing group", replace: "severity: medium",
             with: "severity: medium\n    token_group: nope",
             expected: #"field "token_group": the pattern has no group named "nope""#),

@@ -19,6 +19,14 @@ import Testing
         #expect(expected.reversed().sorted() == expected)
     }
 
+    @Test func canonicallyEquivalentNamesStillSortByTheirBytes() {
+        let composed = finding("caf\u{E9}.txt", 1, 1, "r")
+        let decomposed = finding("cafe\u{301}.txt", 1, 1, "r")
+        #expect(composed.location.path == decomposed.location.path)
+        #expect([composed, decomposed].sorted() == [decomposed, composed].sorted())
+        #expect([composed, decomposed].sorted().first?.location.pathBytes.last == 0x74)
+    }
+
     @Test func severityAndEnvironmentOrders() {
         #expect(Severity.allCases.sorted() == [.low, .medium, .high, .critical])
         #expect(Environment.allCases.sorted() == [.production, .sandbox, .unknown, .none])
