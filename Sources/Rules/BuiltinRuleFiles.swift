@@ -181,7 +181,7 @@ rules:
       - 'bcn_count = 0'
       - '"consumer": "bcn_deadbeef0badc0de5eed1e55c0ffee42"'
 """#),
-        (origin: "rules/private-key.yaml", text: #"""
+        (origin: "rules/private-key.yaml", text: ##"""
 family: private-key
 rules:
   - id: private-key.rsa-pkcs1
@@ -190,7 +190,8 @@ rules:
       An unencrypted RSA private key in PKCS#1 PEM form, the form of pasby's communication
       keys. The key is found with LF or CRLF line ends, indented in a YAML block scalar,
       flattened onto one line, or JSON-escaped on one line with literal \n as in pasby's
-      service-file config.json. A header with no body (a string constant in code) is not a
+      service-file config.json (also doubly escaped, JSON inside JSON), with its lines commented
+      out with # or //, or with CR-only line ends. A header with no body (a string constant in code) is not a
       finding. Its environment comes from the pasby credentials in the same file; when none
       decide it, it is unknown.
     remediation: >-
@@ -201,9 +202,9 @@ rules:
     pattern: |-
       (?x)
       -----BEGIN\ RSA\ PRIVATE\ KEY-----
-      (?!(?:\r?\n[ \t]*+|\\r\\n|\\n|[ \t]++)*+Proc-Type:)
-      (?:\r?\n[ \t]*+|\\r\\n|\\n|[ \t]++)++
-      (?=[A-Za-z0-9+/=]{40})(?:[A-Za-z0-9+/=]++(?:\r?\n[ \t]*+|\\r\\n|\\n|[ \t]++)++)++
+      (?!(?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)*+Proc-Type:)
+      (?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)++
+      (?=[A-Za-z0-9+/=]{40})(?:[A-Za-z0-9+/=]++(?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)++)++
       -----END\ RSA\ PRIVATE\ KEY-----
     keywords:
       - '-----BEGIN RSA PRIVATE KEY-----'
@@ -219,6 +220,9 @@ rules:
       - "key: |\n  -----BEGIN RSA PRIVATE KEY-----\n  MIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKE\n  ZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ==\n  -----END RSA PRIVATE KEY-----"
       - "-----BEGIN RSA PRIVATE KEY----- MIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKE ZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ== -----END RSA PRIVATE KEY-----"
       - "{\"privatekey\": \"-----BEGIN RSA PRIVATE KEY-----\\nMIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKE\\nZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ==\\n-----END RSA PRIVATE KEY-----\\n\"}"
+      - "# -----BEGIN RSA PRIVATE KEY-----\n# MIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKE\n# ZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ==\n# -----END RSA PRIVATE KEY-----"
+      - "-----BEGIN RSA PRIVATE KEY-----\rMIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKE\rZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ==\r-----END RSA PRIVATE KEY-----"
+      - "{\"config\": \"{\\\"privatekey\\\": \\\"-----BEGIN RSA PRIVATE KEY-----\\\\nMIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKE\\\\nZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ==\\\\n-----END RSA PRIVATE KEY-----\\\"}\"}"
     negative_examples:
       - "const header = \"-----BEGIN RSA PRIVATE KEY-----\""
       - "-----BEGIN RSA PRIVATE KEY-----\n-----END RSA PRIVATE KEY-----"
@@ -242,9 +246,9 @@ rules:
     pattern: |-
       (?x)
       -----BEGIN\ PRIVATE\ KEY-----
-      (?!(?:\r?\n[ \t]*+|\\r\\n|\\n|[ \t]++)*+Proc-Type:)
-      (?:\r?\n[ \t]*+|\\r\\n|\\n|[ \t]++)++
-      (?=[A-Za-z0-9+/=]{40})(?:[A-Za-z0-9+/=]++(?:\r?\n[ \t]*+|\\r\\n|\\n|[ \t]++)++)++
+      (?!(?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)*+Proc-Type:)
+      (?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)++
+      (?=[A-Za-z0-9+/=]{40})(?:[A-Za-z0-9+/=]++(?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)++)++
       -----END\ PRIVATE\ KEY-----
     keywords:
       - '-----BEGIN PRIVATE KEY-----'
@@ -283,9 +287,9 @@ rules:
     pattern: |-
       (?x)
       -----BEGIN\ EC\ PRIVATE\ KEY-----
-      (?!(?:\r?\n[ \t]*+|\\r\\n|\\n|[ \t]++)*+Proc-Type:)
-      (?:\r?\n[ \t]*+|\\r\\n|\\n|[ \t]++)++
-      (?=[A-Za-z0-9+/=]{40})(?:[A-Za-z0-9+/=]++(?:\r?\n[ \t]*+|\\r\\n|\\n|[ \t]++)++)++
+      (?!(?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)*+Proc-Type:)
+      (?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)++
+      (?=[A-Za-z0-9+/=]{40})(?:[A-Za-z0-9+/=]++(?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)++)++
       -----END\ EC\ PRIVATE\ KEY-----
     keywords:
       - '-----BEGIN EC PRIVATE KEY-----'
@@ -323,9 +327,9 @@ rules:
     pattern: |-
       (?x)
       -----BEGIN\ OPENSSH\ PRIVATE\ KEY-----
-      (?!(?:\r?\n[ \t]*+|\\r\\n|\\n|[ \t]++)*+Proc-Type:)
-      (?:\r?\n[ \t]*+|\\r\\n|\\n|[ \t]++)++
-      (?=[A-Za-z0-9+/=]{40})(?:[A-Za-z0-9+/=]++(?:\r?\n[ \t]*+|\\r\\n|\\n|[ \t]++)++)++
+      (?!(?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)*+Proc-Type:)
+      (?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)++
+      (?=[A-Za-z0-9+/=]{40})(?:[A-Za-z0-9+/=]++(?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)++)++
       -----END\ OPENSSH\ PRIVATE\ KEY-----
     keywords:
       - '-----BEGIN OPENSSH PRIVATE KEY-----'
@@ -365,13 +369,13 @@ rules:
       (?x)
       -----BEGIN\ (?:
         (?<kind>RSA\ |EC\ |DSA\ |)PRIVATE\ KEY-----
-        (?:\r?\n[ \t]*+|\\r\\n|\\n|[ \t]++)++Proc-Type:\ *4,ENCRYPTED(?:\r?\n[ \t]*+|\\r\\n|\\n|[ \t]++)++
-        DEK-Info:\ *[A-Za-z0-9,-]++(?:\r?\n[ \t]*+|\\r\\n|\\n|[ \t]++)++
-        (?=[A-Za-z0-9+/=]{40})(?:[A-Za-z0-9+/=]++(?:\r?\n[ \t]*+|\\r\\n|\\n|[ \t]++)++)++
+        (?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)++Proc-Type:\ *4,ENCRYPTED(?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)++
+        DEK-Info:\ *[A-Za-z0-9,-]++(?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)++
+        (?=[A-Za-z0-9+/=]{40})(?:[A-Za-z0-9+/=]++(?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)++)++
         -----END\ \k<kind>PRIVATE\ KEY-----
       |
-        ENCRYPTED\ PRIVATE\ KEY-----(?:\r?\n[ \t]*+|\\r\\n|\\n|[ \t]++)++
-        (?=[A-Za-z0-9+/=]{40})(?:[A-Za-z0-9+/=]++(?:\r?\n[ \t]*+|\\r\\n|\\n|[ \t]++)++)++
+        ENCRYPTED\ PRIVATE\ KEY-----(?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)++
+        (?=[A-Za-z0-9+/=]{40})(?:[A-Za-z0-9+/=]++(?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)++)++
         -----END\ ENCRYPTED\ PRIVATE\ KEY-----
       )
     keywords:
@@ -393,6 +397,6 @@ rules:
     negative_examples:
       - "-----BEGIN ENCRYPTED PRIVATE KEY-----"
       - "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKE\nZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ==\n-----END RSA PRIVATE KEY-----"
-"""#),
+"""##),
     ]
 }
