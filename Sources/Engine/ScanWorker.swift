@@ -33,6 +33,11 @@ struct ScanWorker: FileVisitor {
     }
 
     mutating func visit(_ file: OpenFile) {
+        visit(source: file)
+    }
+
+    /// Scans any byte source: a file, standard input, or bytes already in memory.
+    mutating func visit(source file: some ByteSource) {
         var fileFindings: [Finding] = []
         do {
             let bytes = try scan(file, into: &fileFindings)
@@ -64,13 +69,19 @@ struct ScanWorker: FileVisitor {
         }
     }
 
+    /// Hands over the findings gathered so far and forgets them.
+    mutating func takeFindings() -> [Finding] {
+        defer { findings.removeAll() }
+        return findings
+    }
+
     mutating func finish() {
         collector.add(findings, summary)
         buffer.deallocate()
     }
 
     /// Reads and scans `file` chunk by chunk; returns the bytes read.
-    private mutating func scan(_ file: OpenFile, into fileFindings: inout [Finding])
+    private mutating func scan(_ file: some ByteSource, into fileFindings: inout [Finding])
         throws(SystemError) -> Int
     {
         let capacity = buffer.count

@@ -1,3 +1,5 @@
+import Engine
+import Rules
 import ScanModel
 import TestFixtures
 import Testing
@@ -42,5 +44,22 @@ import Testing
         let found = findings(in: "key: ${PASBY_KEY:-\(Fake.liveKey)}\n")
         #expect(found.map(\.ruleID) == ["pasby.api-key.live"])
         #expect(found.first?.secret == Fake.liveKey)
+    }
+}
+
+@Suite struct BufferScannerTests {
+    @Test func scansBytesInMemoryLikeAFile() throws {
+        let scanner = BufferScanner(rules: RuleSet.builtin())
+        let config = Array(FakeCredentials.serviceConfig(live: true).utf8)
+
+        let (found, warnings) = scanner.scan(config, path: "svc/config.json")
+        let again = scanner.scan(config, path: "other/config.json").findings
+
+        #expect(warnings.isEmpty)
+        #expect(found.count == 5)
+        #expect(found.allSatisfy { $0.location.path == "svc/config.json" })
+        #expect(found.first { $0.ruleID == "private-key.rsa-pkcs1" }?.environment == .production)
+        #expect(again.map(\.ruleID) == found.map(\.ruleID))
+        #expect(again.allSatisfy { $0.location.path == "other/config.json" })
     }
 }

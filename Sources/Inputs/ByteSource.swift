@@ -1,0 +1,40 @@
+/// Something whose bytes can be read in order: an open file, standard input, a git blob.
+public protocol ByteSource {
+    /// The path reports show for it.
+    var path: InputPath { get }
+    /// The size in bytes when known up front, else 0 (read to the end).
+    var size: Int { get }
+    /// Reads up to `count` bytes into `buffer` at `offset`; returns 0 at the end.
+    func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int, count: Int)
+        throws(SystemError) -> Int
+}
+
+extension OpenFile: ByteSource {}
+
+/// Bytes already in memory, such as a blob read from git's object database.
+public final class MemorySource: ByteSource {
+    public let path: InputPath
+    public let bytes: [UInt8]
+    private var position = 0
+
+    /// `displayPath` is shown as given.
+    public init(bytes: [UInt8], displayPath: String) {
+        self.bytes = bytes
+        path = InputPath(bytes: Array(displayPath.utf8), display: displayPath)
+    }
+
+    public var size: Int { bytes.count }
+
+    public func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int, count: Int)
+        throws(SystemError) -> Int
+    {
+        let length = min(count, bytes.count - position)
+        guard length > 0 else { return 0 }
+        bytes.withUnsafeBytes { source in
+            (buffer.baseAddress! + offset).copyMemory(
+                from: source.baseAddress! + position, byteCount: length)
+        }
+        position += length
+        return length
+    }
+}
