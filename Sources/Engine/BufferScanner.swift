@@ -24,6 +24,10 @@ public final class BufferScanner {
         worker.finish()
     }
 
+    /// The counts over every buffer scanned so far: buffers and bytes, findings dropped by
+    /// allowed paths, candidates that hit a match limit.
+    public var summary: ScanSummary { worker.summary }
+
     /// Scans `bytes`, reported under `path`, and returns its findings in report order and
     /// any warnings (such as a rule at its match limit).
     public func scan(_ bytes: [UInt8], path: String) -> (

@@ -5,4 +5,9 @@ public struct ScanResult: Sendable {
     /// Sorted by path, line, column, rule: identical whatever the thread count.
     public let findings: [Finding]
     public let summary: ScanSummary
+
+    public init(findings: [Finding], summary: ScanSummary) {
+        self.findings = findings
+        self.summary = summary
+    }
 }

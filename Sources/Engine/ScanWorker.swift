@@ -16,7 +16,8 @@ struct ScanWorker: FileVisitor {
     private let buffer: UnsafeMutableRawBufferPointer
     private let chunkBytes: Int
     private var findings: [Finding] = []
-    private var summary = ScanSummary()
+    /// What this worker has scanned, skipped and dropped so far.
+    private(set) var summary = ScanSummary()
 
     /// Bytes kept before the first unscanned byte, for lookbehinds.
     static let lookbehindBytes = 256

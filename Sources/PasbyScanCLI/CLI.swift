@@ -38,6 +38,13 @@ public enum CLI {
             }
             let options = try ScanCommand.parse(arguments)
             return try ScanCommand(console: console).run(options)
+        case "staged":
+            let arguments = words.dropFirst()
+            if arguments.contains("-h") || arguments.contains("--help") {
+                console.output(HelpText.full + "\n")
+                return .clean
+            }
+            return try StagedCommand(console: console).run(StagedCommand.parse(arguments))
         case "rules":
             return try RulesCommand(console: console).run(words.dropFirst())
         default:

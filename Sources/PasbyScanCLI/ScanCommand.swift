@@ -39,7 +39,9 @@ struct ScanCommand {
         return options
     }
 
-    private static func apply(
+    /// Applies one option to `options`; `staged` and `git` hand it the options they share
+    /// with `scan`, so all three read them alike.
+    static func apply(
         _ name: String, inline: String?, reader: inout ArgumentReader, to options: inout Options
     ) throws(UsageError) {
         func value() throws(UsageError) -> String { try reader.value(for: name, inline: inline) }
@@ -93,11 +95,7 @@ struct ScanCommand {
     }
 
     func run(_ options: Options) throws(UsageError) -> ExitStatus {
-        let rules = try RuleSource.load(options.rulesPath)
-        let config =
-            try options.configPath.map { (path) throws(UsageError) in
-                try ScanConfig.load(path: path)
-            } ?? ScanConfig()
+        let (rules, config) = try Self.loadRulesAndConfig(options)
         if options.paths.filter({ $0 == "-" }).count > 1 {
             throw UsageError("\"-\" (stdin) can be given only once")
         }
@@ -111,7 +109,28 @@ struct ScanCommand {
             warning in
             if !isQuiet { console.warning("\"\(warning.path)\": \(warning.message)") }
         }
+        return report(result, rules: rules, options: options)
+    }
 
+    /// The rules and config `options` name; every scanning command loads them so.
+    static func loadRulesAndConfig(_ options: Options) throws(UsageError) -> (
+        RuleSet, ScanConfig
+    ) {
+        let rules = try RuleSource.load(options.rulesPath)
+        let config =
+            try options.configPath.map { (path) throws(UsageError) in
+                try ScanConfig.load(path: path)
+            } ?? ScanConfig()
+        return (rules, config)
+    }
+
+    /// Writes the report and the summary line and chooses the exit status; every scanning
+    /// command ends so. `scannedNothingIsIncomplete` is false where scanning nothing is the
+    /// whole answer (nothing staged).
+    func report(
+        _ result: ScanResult, rules: RuleSet, options: Options,
+        scannedNothingIsIncomplete: Bool = true
+    ) -> ExitStatus {
         let input = ReportInput(
             findings: result.findings, summary: result.summary, rules: rules,
             showsSecrets: options.showsSecrets)
@@ -127,15 +146,19 @@ struct ScanCommand {
         }
 
         if !options.isQuiet { console.diagnostic(SummaryLine.render(input)) }
-        let scanStatus = status(result, failOn: options.failOn)
+        let scanStatus = status(
+            result, failOn: options.failOn, scannedNothingIsIncomplete: scannedNothingIsIncomplete)
         return reportFailure != nil && scanStatus == .clean ? .incomplete : scanStatus
     }
 
-    private func status(_ result: ScanResult, failOn: Severity?) -> ExitStatus {
+    private func status(
+        _ result: ScanResult, failOn: Severity?, scannedNothingIsIncomplete: Bool
+    ) -> ExitStatus {
         if let failOn, result.findings.contains(where: { $0.severity >= failOn }) {
             return .findings
         }
-        if result.summary.isIncomplete || result.summary.filesScanned == 0 {
+        let scannedNothing = result.summary.filesScanned == 0 && scannedNothingIsIncomplete
+        if result.summary.isIncomplete || scannedNothing {
             return .incomplete
         }
         return .clean

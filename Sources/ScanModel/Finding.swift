@@ -15,11 +15,14 @@ public struct Finding: Sendable, Hashable {
     public var evidence: EnvironmentEvidence?
     /// True when the file holding it looks binary (it has a NUL byte near its start).
     public var isInBinaryFile: Bool
+    /// The blob and commit, for findings read from git history (`pasbyscan git`).
+    public var gitOrigin: GitOrigin?
 
     public init(
         ruleID: String, family: String, environment: Environment, severity: Severity,
         location: Location, secret: String, encoding: SecretEncoding,
-        evidence: EnvironmentEvidence? = nil, isInBinaryFile: Bool = false
+        evidence: EnvironmentEvidence? = nil, isInBinaryFile: Bool = false,
+        gitOrigin: GitOrigin? = nil
     ) {
         self.ruleID = ruleID
         self.family = family
@@ -30,6 +33,7 @@ public struct Finding: Sendable, Hashable {
         self.encoding = encoding
         self.evidence = evidence
         self.isInBinaryFile = isInBinaryFile
+        self.gitOrigin = gitOrigin
     }
 
     /// Stable identity for baselines: see `Fingerprint`.

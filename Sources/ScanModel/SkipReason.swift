@@ -12,10 +12,14 @@ public enum SkipReason: String, Sendable, CaseIterable, Comparable {
     case unreadable
     /// A `.git` folder's internals.
     case gitInternals = ".git internals"
+    /// A submodule entry in the index (a commit of another repository, not a file).
+    case submodule
+    /// A staged path with unresolved conflicts, which git will not commit as it is.
+    case unmerged
 
     /// True when the skip means the scan is incomplete: exit status 2 if nothing failed.
     public var makesScanIncomplete: Bool {
-        self == .unreadable || self == .brokenSymlink
+        self == .unreadable || self == .brokenSymlink || self == .unmerged
     }
 
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
