@@ -32,7 +32,7 @@ let package = Package(
         .testTarget(name: "PCRE2KitTests", dependencies: ["PCRE2Kit"]),
         .testTarget(name: "ScanModelTests", dependencies: ["ScanModel"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "ScanModel"]),
-        .testTarget(name: "InputsTests", dependencies: ["Inputs"]),
+        .testTarget(name: "InputsTests", dependencies: ["Inputs", "TestFixtures"]),
         .testTarget(
             name: "EngineTests",
             dependencies: ["Engine", "Inputs", "Rules", "ScanModel", "TestFixtures"]

@@ -120,9 +120,9 @@ final class GitProcess {
 
     /// A `GitError` for a failed run: "git diff-index failed (exit 128): bad revision 'HEAD'".
     func failure(_ status: Int32, _ message: String) -> GitError {
-        let command = arguments.first { !$0.hasPrefix("-") } ?? ""
+        let command = arguments.first == "-C" ? arguments.dropFirst(2).first : arguments.first
         let reason = message.isEmpty ? "" : ": " + message
-        return GitError("git \(command) failed (exit \(status))\(reason)")
+        return GitError("git \(command ?? "") failed (exit \(status))\(reason)")
     }
 
     /// A pipe whose ends close on exec, so no other child inherits them and keeps a pipe open.

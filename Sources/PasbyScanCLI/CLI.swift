@@ -10,7 +10,7 @@ public enum CLI {
         } catch {
             console.error(error.message)
             if error.showsUsage {
-                let usage = words.first == "scan" ? HelpText.scanUsage : HelpText.usage
+                let usage = HelpText.usage(for: words.first)
                 console.diagnostic(usage + "\nrun \"pasbyscan --help\" for details")
             }
             return ExitStatus.usage.rawValue

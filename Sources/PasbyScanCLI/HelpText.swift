@@ -4,6 +4,9 @@ import ScanModel
 enum HelpText {
     static let usage = """
         usage: pasbyscan scan [options] [PATH...]
+               pasbyscan staged [options]
+               pasbyscan git [options] [--all | BASE..HEAD | --since REV]
+               pasbyscan hook install [--force] [--chain] | pasbyscan hook uninstall
                pasbyscan rules list [--rules PATH]
                pasbyscan rules check [FILE...]
                pasbyscan --help | --version
@@ -14,6 +17,30 @@ enum HelpText {
         + "[--fail-on critical|high|medium|low|never] [--threads N] [--config FILE] "
         + "[--rules PATH] [--show-secrets] [--follow-symlinks] [-q] [-v] [PATH...]"
 
+    static let stagedUsage =
+        "usage: pasbyscan staged [--format text|json|sarif] [--output FILE] "
+        + "[--fail-on critical|high|medium|low|never] [--threads N] [--config FILE] "
+        + "[--rules PATH] [--show-secrets] [-q] [-v]"
+
+    static let gitUsage =
+        "usage: pasbyscan git [--all | BASE..HEAD | --since REV] [--format text|json|sarif] "
+        + "[--output FILE] [--fail-on critical|high|medium|low|never] [--threads N] "
+        + "[--config FILE] [--rules PATH] [--show-secrets] [-q] [-v]"
+
+    static let hookUsage =
+        "usage: pasbyscan hook install [--force] [--chain]\n       pasbyscan hook uninstall"
+
+    /// The usage lines for `command` (the first word), or every command's.
+    static func usage(for command: String?) -> String {
+        switch command {
+        case "scan": scanUsage
+        case "staged": stagedUsage
+        case "git": gitUsage
+        case "hook": hookUsage
+        default: usage
+        }
+    }
+
     static let full = """
         pasbyscan \(ToolInfo.version): find leaked pasby credentials and private keys.
 
@@ -21,10 +48,17 @@ enum HelpText {
 
         commands:
           scan [PATH...]        scan files and folders (default "."); "-" reads stdin
+          staged                scan what the next commit would add (the index, not the
+                                work tree): the pre-commit hook
+          git [RANGE]           scan every blob in history once: --all (default),
+                                BASE..HEAD or --since REV for the blobs new in a range
+          hook install          install the pre-commit hook (--force replaces a foreign
+                                hook, --chain keeps it and runs it after pasbyscan)
+          hook uninstall        remove pasbyscan's pre-commit hook (restores a chained one)
           rules list            list the rules with their environment and severity
           rules check [FILE...] validate rule files (the built-in rules when none given)
 
-        scan options:
+        scan options (staged and git take them too, except --follow-symlinks):
           --format FORMAT       text (default), json or sarif
           --output FILE         write the report to FILE, whole or not at all
           --fail-on LEVEL       exit 1 on findings at or above LEVEL: critical, high,

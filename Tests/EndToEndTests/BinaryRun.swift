@@ -19,14 +19,20 @@ struct BinaryRun {
     }()
 
     /// Runs `pasbyscan arguments...` in `directory`, feeding `input` on stdin; stdout goes to
-    /// `stdoutPath` when given (such as `/dev/full`), else it is captured.
+    /// `stdoutPath` when given (such as `/dev/full`), else it is captured. `environment` is
+    /// added to the test process's own.
     init(
         _ arguments: [String], in directory: String? = nil, input: String = "",
-        stdoutPath: String? = nil
+        stdoutPath: String? = nil, environment: [String: String] = [:]
     ) throws {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) {
+                $1
+            }
+        }
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let stdin = Pipe()
         let stdout = Pipe()

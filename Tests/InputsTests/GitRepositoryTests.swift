@@ -1,0 +1,90 @@
+import Foundation
+import TestFixtures
+import Testing
+
+@testable import Inputs
+
+/// The git plumbing under `staged` and `git`, run on real repositories.
+@Suite struct GitRepositoryTests {
+    @Test func diffIndexOutputIsSplitOnNULsOnly() throws {
+        let output: [UInt8] =
+            Array(":000000 100644 \(zeros) \(blobA) A".utf8) + [0]
+            + Array("a b\n\"c\" -d".utf8) + [0xFF, 0]
+            + Array(":100644 000000 \(blobA) \(zeros) D".utf8) + [0] + Array("gone".utf8) + [0]
+        let changes = try StagedChange.parse(output)
+
+        #expect(changes.count == 2)
+        #expect(changes[0].path == Array("a b\n\"c\" -d".utf8) + [0xFF])
+        #expect(changes[0].displayPath == #"a b\x0A"c" -d\xFF"#)
+        #expect(changes[0].blobID == blobA && changes[0].mode == "100644")
+        #expect(changes[1].isDeletion && !changes[1].isSubmodule)
+    }
+
+    @Test func malformedDiffIndexOutputIsAnError() {
+        #expect(throws: GitError.self) { try StagedChange.parse(Array("garbage".utf8) + [0]) }
+        #expect(throws: GitError.self) {
+            try StagedChange.parse(Array(":000000 100644 \(zeros) \(blobA) A".utf8) + [0])
+        }
+    }
+
+    @Test func headIsNilBeforeTheFirstCommit() throws {
+        let repository = TemporaryRepository()
+        let head = try GitRepository(directory: repository.path).head()
+
+        #expect(head.head == nil)
+        #expect(head.emptyTree == GitRepository.emptyTreeSHA1)
+    }
+
+    @Test func sha256RepositoriesUseTheirOwnEmptyIDs() throws {
+        let repository = TemporaryRepository(arguments: ["--object-format=sha256"])
+        repository.write("a.txt", "a\n")
+        repository.git("add", "a.txt")
+        let git = GitRepository(directory: repository.path)
+        let head = try git.head()
+        let changes = try git.stagedChanges(head: head)
+
+        #expect(head.emptyBlob == GitRepository.emptyBlobSHA256)
+        #expect(changes.map(\.blobID.count) == [64])
+    }
+
+    @Test func objectReaderReadsBlobsAndSaysWhichAreMissing() throws {
+        let repository = TemporaryRepository()
+        repository.tree.write("bin", bytes: [0, 10, 255, 10])
+        repository.write("empty", "")
+        repository.git("add", ".")
+        let git = GitRepository(directory: repository.path)
+        let head = try git.head()
+        let changes = try git.stagedChanges(head: head)
+        let reader = try GitObjectReader(repository: git, emptyBlob: head.emptyBlob)
+
+        #expect(try reader.read(changes[0].blobID)?.bytes == [0, 10, 255, 10])
+        #expect(try reader.read(changes[1].blobID)?.bytes == [])
+        #expect(try reader.read(String(repeating: "1", count: 40)) == nil)
+        #expect(try reader.read(changes[0].blobID)?.type == "blob")
+        try reader.close()
+    }
+
+    @Test func gitFailuresCarryGitsMessage() throws {
+        let folder = TemporaryTree()
+        let git = GitRepository(directory: folder.path + "/missing")
+
+        let error = #expect(throws: GitError.self) { try git.head() }
+        #expect(error?.message.contains("git rev-parse failed (exit 128)") == true)
+        #expect(error?.message.contains("cannot change to") == true)
+    }
+
+    @Test func unknownRevisionsAreNilAndKnownOnesResolve() throws {
+        let repository = TemporaryRepository()
+        repository.write("a.txt", "a\n")
+        repository.commitAll("one")
+        let git = GitRepository(directory: repository.path)
+
+        #expect(try git.commit("no-such-branch") == nil)
+        #expect(try git.commit("--all") == nil)
+        #expect(try git.commit("main") == git.head().head)
+        #expect(try git.isShallow() == false)
+    }
+
+    private let zeros = String(repeating: "0", count: 40)
+    private let blobA = "78981922613b2afb6025042ff6bd878ac1994e85"
+}
