@@ -45,6 +45,8 @@ public enum CLI {
                 return .clean
             }
             return try StagedCommand(console: console).run(StagedCommand.parse(arguments))
+        case "hook":
+            return try HookCommand(console: console).run(HookCommand.parse(words.dropFirst()))
         case "rules":
             return try RulesCommand(console: console).run(words.dropFirst())
         default:
