@@ -1,4 +1,3 @@
-import Dispatch
 import Inputs
 import Rules
 import ScanModel
@@ -29,7 +28,7 @@ public final class BufferScanPool {
     }
 
     private let queue = BlockingQueue<Job>(byteLimit: 64 << 20)
-    private let group = DispatchGroup()
+    private var workers: [DedicatedThread] = []
     private let gathered = Gathered()
     private var submitted = 0
 
@@ -41,24 +40,30 @@ public final class BufferScanPool {
         let queue = self.queue
         let gathered = self.gathered
         for _ in 0..<max(1, threads) {
-            DispatchQueue.global(qos: .userInitiated).async(group: group) {
-                let scanner = BufferScanner(rules: rules, allowedPaths: allowedPaths)
-                var found: [(sequence: Int, finding: Finding)] = []
-                while let job = queue.pop() {
-                    let (findings, warnings) = scanner.scan(job.bytes, path: job.path)
-                    warnings.forEach(onWarning)
-                    for var finding in findings {
-                        finding.gitOrigin = job.origin
-                        found.append((job.sequence, finding))
+            workers.append(
+                DedicatedThread {
+                    let scanner = BufferScanner(rules: rules, allowedPaths: allowedPaths)
+                    var found: [(sequence: Int, finding: Finding)] = []
+                    while let job = queue.pop() {
+                        let (findings, warnings) = scanner.scan(job.bytes, path: job.path)
+                        warnings.forEach(onWarning)
+                        for var finding in findings {
+                            finding.gitOrigin = job.origin
+                            found.append((job.sequence, finding))
+                        }
                     }
-                }
-                let summary = scanner.summary
-                gathered.state.withLock { state in
-                    state.findings += found
-                    state.summary.merge(summary)
-                }
-            }
+                    let summary = scanner.summary
+                    gathered.state.withLock { state in
+                        state.findings += found
+                        state.summary.merge(summary)
+                    }
+                })
         }
+    }
+
+    deinit {
+        queue.close()
+        workers.forEach { $0.join() }
     }
 
     /// Queues `bytes` to be scanned and reported under `path`, with `origin` attached to its
@@ -76,7 +81,8 @@ public final class BufferScanPool {
     /// the earliest submitted buffer: the version of the file that introduced it.
     public func finish(keepsFirstVersion: Bool = false) -> ScanResult {
         queue.close()
-        group.wait()
+        workers.forEach { $0.join() }
+        workers = []
         var (found, summary) = gathered.state.withLock { ($0.findings, $0.summary) }
         if keepsFirstVersion {
             found.sort { $0.sequence < $1.sequence }

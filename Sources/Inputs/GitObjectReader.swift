@@ -8,7 +8,7 @@ import Glibc
 public final class GitObjectReader {
     private let process: GitProcess
     private let reader: PipeReader
-    private let emptyBlob: String
+    private let emptyBlob: String?
 
     /// An object's type and bytes.
     public struct Object: Sendable {
@@ -19,7 +19,7 @@ public final class GitObjectReader {
 
     /// Starts `git cat-file --batch` in `repository`; `emptyBlob` (from `head()`) is answered
     /// without asking git, since a repository need not store the empty blob it names.
-    public init(repository: GitRepository, emptyBlob: String) throws(GitError) {
+    public init(repository: GitRepository, emptyBlob: String? = nil) throws(GitError) {
         process = try repository.start(["cat-file", "--batch"], input: .pipe)
         reader = PipeReader(descriptor: process.output)
         self.emptyBlob = emptyBlob

@@ -21,8 +21,8 @@ final class GitProcess {
     let arguments: [String]
     /// The write end of the child's stdin, or -1; closed by `closeInput()`.
     private(set) var input: Int32 = -1
-    /// The read end of the child's stdout; closed in `deinit`.
-    let output: Int32
+    /// The read end of the child's stdout; closed in `deinit` or by `closeOutput()`.
+    private(set) var output: Int32
     private let pid: pid_t
     private let errorFile: UnsafeMutablePointer<FILE>
     private var exitStatus: Int32?
@@ -74,7 +74,7 @@ final class GitProcess {
 
     deinit {
         closeInput()
-        close(output)
+        closeOutput()
         if exitStatus == nil {
             kill(pid, SIGTERM)
             _ = wait()
@@ -102,6 +102,18 @@ final class GitProcess {
     func closeInput() {
         if input >= 0 { close(input) }
         input = -1
+    }
+
+    /// Closes this process's copy of the child's stdout, once another process reads it, so
+    /// the child sees a closed pipe if that reader ends early.
+    func closeOutput() {
+        if output >= 0 { close(output) }
+        output = -1
+    }
+
+    /// Asks the child to end (SIGTERM); `wait()` still has to reap it.
+    func terminate() {
+        if exitStatus == nil { kill(pid, SIGTERM) }
     }
 
     /// Waits for the child to end; returns its exit status (128 + signal when killed) and the

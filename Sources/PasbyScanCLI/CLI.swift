@@ -45,6 +45,14 @@ public enum CLI {
                 return .clean
             }
             return try StagedCommand(console: console).run(StagedCommand.parse(arguments))
+        case "git":
+            let arguments = words.dropFirst()
+            if arguments.contains("-h") || arguments.contains("--help") {
+                console.output(HelpText.full + "\n")
+                return .clean
+            }
+            let (options, scope) = try GitCommand.parse(arguments)
+            return try GitCommand(console: console).run(options, scope: scope)
         case "hook":
             return try HookCommand(console: console).run(HookCommand.parse(words.dropFirst()))
         case "rules":

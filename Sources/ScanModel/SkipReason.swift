@@ -16,10 +16,12 @@ public enum SkipReason: String, Sendable, CaseIterable, Comparable {
     case submodule
     /// A staged path with unresolved conflicts, which git will not commit as it is.
     case unmerged
+    /// The history before a shallow clone's boundary, which is not in the repository.
+    case shallowHistory = "shallow history"
 
     /// True when the skip means the scan is incomplete: exit status 2 if nothing failed.
     public var makesScanIncomplete: Bool {
-        self == .unreadable || self == .brokenSymlink || self == .unmerged
+        [.unreadable, .brokenSymlink, .unmerged, .shallowHistory].contains(self)
     }
 
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
