@@ -1,3 +1,4 @@
+import Dispatch
 import Engine
 import Foundation
 import Reports
@@ -93,6 +94,7 @@ struct ScanCommand {
     }
 
     func run(_ options: Options) throws(UsageError) -> ExitStatus {
+        let started = DispatchTime.now()
         let rules = try RuleSource.load(options.rulesPath)
         let config =
             try options.configPath.map { (path) throws(UsageError) in
@@ -116,17 +118,21 @@ struct ScanCommand {
             findings: result.findings, summary: result.summary, rules: rules,
             showsSecrets: options.showsSecrets)
         let colors = options.output == nil && console.stdoutIsColorTerminal
-        let report = options.format.render(input, colors: colors)
         let destination: ReportDestination = options.output.map { .file($0) } ?? .standardOutput
         var reportFailure: ReportDestination.Failure?
         do {
-            try destination.write(report, console: console)
+            try destination.write(console: console) { emit in
+                options.format.write(input, colors: colors, to: emit)
+            }
         } catch {
             reportFailure = error
             console.error(error.message)
         }
 
-        if !options.isQuiet { console.diagnostic(SummaryLine.render(input)) }
+        if !options.isQuiet {
+            let nanoseconds = DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds
+            console.diagnostic(SummaryLine.render(input, seconds: Double(nanoseconds) / 1e9))
+        }
         let scanStatus = status(result, failOn: options.failOn)
         return reportFailure != nil && scanStatus == .clean ? .incomplete : scanStatus
     }
