@@ -54,6 +54,8 @@ public struct Scanner: Sendable {
 
         var (findings, summary) = collector.result()
         findings.sort()
+        EnvironmentInference.applyAcrossFolders(
+            to: &findings, rules: rules.rules, ruleIndexByID: engine.ruleIndexByID)
         summary.seconds =
             Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds)
             / 1e9
