@@ -94,7 +94,6 @@ public final class BufferScanPool {
             if right.finding < left.finding { return false }
             return left.sequence < right.sequence
         }
-        summary.seconds = 0
         return ScanResult(findings: found.map(\.finding), summary: summary)
     }
 

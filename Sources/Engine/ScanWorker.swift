@@ -154,9 +154,7 @@ struct ScanWorker: FileVisitor {
                 let subject = UnsafeBufferPointer(
                     start: contents.baseAddress!.assumingMemoryBound(to: UInt8.self), count: end)
                 do {
-                    if let match = try rule.firstMatch(
-                        in: subject.span, from: start, anchored: true, using: matcher)
-                    {
+                    if let match = try rule.match(in: subject.span, at: start, using: matcher) {
                         matches.append((ruleIndex, match))
                     }
                 } catch {

@@ -1,4 +1,3 @@
-import Dispatch
 import Inputs
 import Rules
 import ScanModel
@@ -21,7 +20,6 @@ public struct Scanner: Sendable {
         options: ScanOptions,
         onWarning: @escaping @Sendable (ScanWarning) -> Void
     ) -> ScanResult {
-        let started = DispatchTime.now()
         let engine = ScanEngine(
             rules: rules, allowedPaths: options.allowedPaths,
             reportsEverySkip: options.reportsEverySkip)
@@ -52,11 +50,11 @@ public struct Scanner: Sendable {
             }
         }
 
-        var (findings, summary) = collector.result()
+        let (collected, summary) = collector.result()
+        var findings = collected
         findings.sort()
-        summary.seconds =
-            Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds)
-            / 1e9
+        EnvironmentInference.applyAcrossFolders(
+            to: &findings, rules: rules.rules, ruleIndexByID: engine.ruleIndexByID)
         return ScanResult(findings: findings, summary: summary)
     }
 }

@@ -21,8 +21,7 @@ public struct SecretRedactor: Sendable {
                 start, keyword in
                 for ruleIndex in engine.prefilter.keywords[keyword].ruleIndices {
                     let rule = engine.rules.rules[ruleIndex]
-                    let match = try? rule.firstMatch(
-                        in: bytes.span, from: start, anchored: true, using: matcher)
+                    let match = try? rule.match(in: bytes.span, at: start, using: matcher)
                     if let match { ranges.append(match.range) }
                 }
             }

@@ -15,10 +15,19 @@ public final class CompiledPattern: @unchecked Sendable {
     /// True when PCRE2 JIT-compiled the pattern; false means the slower interpreter runs it.
     public let isJITCompiled: Bool
 
-    /// Compiles `source`.
+    /// True when every match must start at the offset matching starts from.
+    public let isAnchored: Bool
+
+    /// Compiles `source`; with `isAnchored`, matches must start at the start offset.
+    ///
+    /// Anchoring at compile time keeps JIT in use: PCRE2 runs its interpreter instead of JIT
+    /// code whenever `PCRE2_ANCHORED` is passed at match time, so anchored searches should use
+    /// an anchored pattern.
     /// - Throws: `PCRE2Error` with the library's message and the failing offset.
-    public init(_ source: String) throws(PCRE2Error) {
-        let code = try PCRE2Calls.compile(source, options: 0).get()
+    public init(_ source: String, isAnchored: Bool = false) throws(PCRE2Error) {
+        let options = isAnchored ? PCRE2Calls.anchoredOption : 0
+        let code = try PCRE2Calls.compile(source, options: options).get()
+        self.isAnchored = isAnchored
         self.code = code
         self.source = source
         self.captureCount = PCRE2Calls.captureCount(code)

@@ -48,7 +48,8 @@ public final class Matcher {
     /// Finds the first match of `pattern` in `subject` at or after `offset` (0-based bytes).
     ///
     /// With `anchored`, the match must start exactly at `offset`; lookbehinds still see the bytes
-    /// before it. Returns the matched byte range, or nil when there is no match. Capture groups
+    /// before it. Prefer a pattern compiled with `isAnchored`: match-time anchoring turns JIT
+    /// off for the call. Returns the matched byte range, or nil when there is no match. Capture groups
     /// of the match are then available from `captureRange(_:)` until the next call.
     /// - Throws: `PCRE2Error` for resource limits and other match failures.
     public func firstMatch(
@@ -58,7 +59,7 @@ public final class Matcher {
         anchored: Bool = false
     ) throws(PCRE2Error) -> Range<Int>? {
         precondition(pattern.captureCount < capacity, "matcher too small for pattern")
-        let options = anchored ? PCRE2Calls.anchoredOption : 0
+        let options = anchored && !pattern.isAnchored ? PCRE2Calls.anchoredOption : 0
         let result = subject.withUnsafeBufferPointer { buffer in
             PCRE2Calls.match(
                 pattern.code, subject: buffer, startOffset: offset, options: options,

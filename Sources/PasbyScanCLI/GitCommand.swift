@@ -91,14 +91,13 @@ struct GitCommand {
             extra: &extra)
         var summary = result.summary
         summary.merge(extra)
-        summary.seconds =
-            Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         result = ScanResult(findings: result.findings, summary: summary)
         if summary.filesScanned == 0 && !options.isQuiet {
             console.diagnostic("pasbyscan: no blobs to scan in this history")
         }
         return ScanCommand(console: console).report(
-            result, rules: rules, options: options, scannedNothingIsIncomplete: false)
+            result, rules: rules, options: options, started: started,
+            scannedNothingIsIncomplete: false)
     }
 
     /// The revisions for `git rev-list`, or why there are none. A missing range end is a

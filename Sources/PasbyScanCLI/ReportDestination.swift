@@ -11,19 +11,21 @@ enum ReportDestination {
         let message: String
     }
 
-    /// Writes `text`. A regular file is written to a temporary name beside it, then renamed
-    /// over it, so readers see the old report or the new one, never a part; a symbolic link is
-    /// followed to its target; a device or FIFO (`/dev/stdout`) is written in place.
-    /// A closed stdout (`| head`) is not a failure.
-    func write(_ text: String, console: Console) throws(Failure) {
+    /// Writes the report `produce` emits piece by piece. A regular file is written to a
+    /// temporary name beside it, then renamed over it, so readers see the old report or the
+    /// new one, never a part; a symbolic link is followed to its target; a device or FIFO
+    /// (`/dev/stdout`) is written in place. A closed stdout (`| head`) is not a failure.
+    func write(console: Console, _ produce: ((String) -> Void) -> Void) throws(Failure) {
         switch self {
         case .standardOutput:
-            if let error = console.output(text), error.code != EPIPE {
+            let buffer = ChunkBuffer { console.output($0) }
+            produce(buffer.append)
+            if let error = buffer.finish(), error.code != EPIPE {
                 throw Failure(message: "the report could not be written to stdout: \(error)")
             }
         case .file(let path):
             do {
-                try writeFile(text, to: path)
+                try writeFile(path, produce)
             } catch {
                 throw Failure(
                     message: "report \"\(path)\" cannot be written: \(error); check that its "
@@ -32,7 +34,9 @@ enum ReportDestination {
         }
     }
 
-    private func writeFile(_ text: String, to path: String) throws(SystemError) {
+    private func writeFile(_ path: String, _ produce: ((String) -> Void) -> Void)
+        throws(SystemError)
+    {
         var target = path
         var info = stat()
         if lstat(path, &info) == 0 {
@@ -48,7 +52,7 @@ enum ReportDestination {
             case S_IFREG:
                 break
             default:
-                return try writeAll(text, to: target, flags: O_WRONLY | O_TRUNC)
+                return try writeAll(to: target, flags: O_WRONLY | O_TRUNC, produce)
             }
         }
         let folderEnd = target.lastIndex(of: "/").map { target.index(after: $0) }
@@ -56,7 +60,7 @@ enum ReportDestination {
         let name = folderEnd.map { String(target[$0...]) } ?? target
         let temporary = "\(folder).\(name).\(getpid()).tmp"
         do throws(SystemError) {
-            try writeAll(text, to: temporary, flags: O_WRONLY | O_CREAT | O_EXCL)
+            try writeAll(to: temporary, flags: O_WRONLY | O_CREAT | O_EXCL, produce)
             guard rename(temporary, target) == 0 else { throw SystemError(code: errno) }
         } catch {
             unlink(temporary)
@@ -64,13 +68,47 @@ enum ReportDestination {
         }
     }
 
-    private func writeAll(_ text: String, to path: String, flags: Int32) throws(SystemError) {
+    private func writeAll(
+        to path: String, flags: Int32, _ produce: ((String) -> Void) -> Void
+    ) throws(SystemError) {
         let descriptor = open(path, flags | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw SystemError(code: errno) }
-        if let error = FileDescriptorWriter.write(text, to: descriptor) {
+        let buffer = ChunkBuffer { FileDescriptorWriter.write($0, to: descriptor) }
+        produce(buffer.append)
+        if let error = buffer.finish() {
             close(descriptor)
             throw error
         }
         guard close(descriptor) == 0 else { throw SystemError(code: errno) }
+    }
+}
+
+/// Gathers report pieces into writes of about 64 KiB; after the first failed write it drops
+/// the rest and keeps the error.
+private final class ChunkBuffer {
+    private let flush: (String) -> SystemError?
+    private var pending = ""
+    private var error: SystemError?
+    private static let limit = 1 << 16
+
+    init(flush: @escaping (String) -> SystemError?) {
+        self.flush = flush
+    }
+
+    func append(_ piece: String) {
+        guard error == nil else { return }
+        pending += piece
+        if pending.utf8.count >= Self.limit { write() }
+    }
+
+    /// Writes what is left; returns the first error, if any.
+    func finish() -> SystemError? {
+        if error == nil && !pending.isEmpty { write() }
+        return error
+    }
+
+    private func write() {
+        error = flush(pending)
+        pending = ""
     }
 }

@@ -1,3 +1,4 @@
+import Dispatch
 import Engine
 import Foundation
 import Reports
@@ -95,6 +96,7 @@ struct ScanCommand {
     }
 
     func run(_ options: Options) throws(UsageError) -> ExitStatus {
+        let started = DispatchTime.now()
         let (rules, config) = try Self.loadRulesAndConfig(options)
         if options.paths.filter({ $0 == "-" }).count > 1 {
             throw UsageError("\"-\" (stdin) can be given only once")
@@ -109,7 +111,7 @@ struct ScanCommand {
             warning in
             if !isQuiet { console.warning("\"\(warning.path)\": \(warning.message)") }
         }
-        return report(result, rules: rules, options: options)
+        return report(result, rules: rules, options: options, started: started)
     }
 
     /// The rules and config `options` name; every scanning command loads them so.
@@ -124,28 +126,32 @@ struct ScanCommand {
         return (rules, config)
     }
 
-    /// Writes the report and the summary line and chooses the exit status; every scanning
-    /// command ends so. `scannedNothingIsIncomplete` is false where scanning nothing is the
-    /// whole answer (nothing staged).
+    /// Writes the report and the summary line (with the time since `started`) and chooses the
+    /// exit status; every scanning command ends so. `scannedNothingIsIncomplete` is false where
+    /// scanning nothing is the whole answer (nothing staged).
     func report(
-        _ result: ScanResult, rules: RuleSet, options: Options,
+        _ result: ScanResult, rules: RuleSet, options: Options, started: DispatchTime,
         scannedNothingIsIncomplete: Bool = true
     ) -> ExitStatus {
         let input = ReportInput(
             findings: result.findings, summary: result.summary, rules: rules,
             showsSecrets: options.showsSecrets)
         let colors = options.output == nil && console.stdoutIsColorTerminal
-        let report = options.format.render(input, colors: colors)
         let destination: ReportDestination = options.output.map { .file($0) } ?? .standardOutput
         var reportFailure: ReportDestination.Failure?
         do {
-            try destination.write(report, console: console)
+            try destination.write(console: console) { emit in
+                options.format.write(input, colors: colors, to: emit)
+            }
         } catch {
             reportFailure = error
             console.error(error.message)
         }
 
-        if !options.isQuiet { console.diagnostic(SummaryLine.render(input)) }
+        if !options.isQuiet {
+            let nanoseconds = DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds
+            console.diagnostic(SummaryLine.render(input, seconds: Double(nanoseconds) / 1e9))
+        }
         let scanStatus = status(
             result, failOn: options.failOn, scannedNothingIsIncomplete: scannedNothingIsIncomplete)
         return reportFailure != nil && scanStatus == .clean ? .incomplete : scanStatus

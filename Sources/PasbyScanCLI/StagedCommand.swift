@@ -72,11 +72,10 @@ struct StagedCommand {
             options: options, skipped: &skipped)
         var summary = result.summary
         summary.merge(skipped)
-        summary.seconds =
-            Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         result = ScanResult(findings: result.findings, summary: summary)
         return ScanCommand(console: console).report(
-            result, rules: rules, options: options, scannedNothingIsIncomplete: false)
+            result, rules: rules, options: options, started: started,
+            scannedNothingIsIncomplete: false)
     }
 
     /// Reads and scans the staged blobs. A failed read stops reading: the rest are counted

@@ -7,13 +7,14 @@ import ScanModel
 /// `pasbyscan: scanned 12 files (3.4 MB) in 0.05 s; skipped 2 (symlink: 2); findings: 1
 /// production, 0 sandbox, 0 unknown, 2 identifiers`
 enum SummaryLine {
-    static func render(_ input: ReportInput) -> String {
+    /// The line for `input`; `seconds` is the whole run's time, report writing included.
+    static func render(_ input: ReportInput, seconds: Double) -> String {
         let summary = input.summary
         var text =
             "pasbyscan: scanned \(summary.filesScanned) file"
             + (summary.filesScanned == 1 ? "" : "s")
             + " (\(megabytes(summary.bytesScanned)))"
-            + " in \(String(format: "%.2f", summary.seconds)) s"
+            + " in \(String(format: "%.2f", seconds)) s"
         if summary.skippedCount > 0 {
             let reasons = summary.skipped.sorted { $0.key < $1.key }
                 .map { "\($0.key.rawValue): \($0.value)" }.joined(separator: ", ")

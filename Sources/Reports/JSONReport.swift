@@ -9,19 +9,6 @@ struct JSONReport {
 
     let input: ReportInput
 
-    struct Document: Encodable {
-        let format = "pasbyscan-report"
-        let formatVersion = JSONReport.formatVersion
-        let tool = Tool()
-        let findings: [Item]
-        let summary: Summary
-
-        enum CodingKeys: String, CodingKey {
-            case format, tool, findings, summary
-            case formatVersion = "format_version"
-        }
-    }
-
     struct Tool: Encodable {
         let name = ToolInfo.name
         let version = ToolInfo.version
@@ -89,23 +76,39 @@ struct JSONReport {
         }
     }
 
-    func render() -> String {
-        let items = input.findings.map { finding in
-            let location = finding.location
-            return Item(
-                rule: finding.ruleID, name: input.rule(for: finding)?.name ?? finding.ruleID,
-                family: finding.family, environment: finding.environment.rawValue,
-                severity: finding.severity.rawValue, path: location.path,
-                startLine: location.startLine, startColumn: location.startColumn,
-                endLine: location.endLine, endColumn: location.endColumn,
-                byteOffset: location.byteOffset, byteLength: location.byteLength,
-                binaryFile: finding.isInBinaryFile, secret: input.shownSecret(finding),
-                secretRedacted: !input.showsSecrets, fingerprint: finding.fingerprint,
-                encoding: finding.encoding.rawValue,
-                evidence: finding.evidence.map {
-                    Evidence(rule: $0.ruleID, path: $0.path, line: $0.line)
-                })
+    /// Writes the report piece by piece through `emit`, one finding at a time, so memory does
+    /// not grow with the report.
+    func write(to emit: (String) -> Void) {
+        emit("{\n  \"findings\" : [")
+        for (index, finding) in input.findings.enumerated() {
+            emit(index == 0 ? "\n    " : ",\n    ")
+            emit(JSONText.encode(item(finding), indent: 4))
         }
+        emit(input.findings.isEmpty ? "],\n" : "\n  ],\n")
+        emit("  \"format\" : \"pasbyscan-report\",\n")
+        emit("  \"format_version\" : \(Self.formatVersion),\n")
+        emit("  \"summary\" : " + JSONText.encode(summary(), indent: 2) + ",\n")
+        emit("  \"tool\" : " + JSONText.encode(Tool(), indent: 2) + "\n}\n")
+    }
+
+    private func item(_ finding: Finding) -> Item {
+        let location = finding.location
+        return Item(
+            rule: finding.ruleID, name: input.rule(for: finding)?.name ?? finding.ruleID,
+            family: finding.family, environment: finding.environment.rawValue,
+            severity: finding.severity.rawValue, path: location.path,
+            startLine: location.startLine, startColumn: location.startColumn,
+            endLine: location.endLine, endColumn: location.endColumn,
+            byteOffset: location.byteOffset, byteLength: location.byteLength,
+            binaryFile: finding.isInBinaryFile, secret: input.shownSecret(finding),
+            secretRedacted: !input.showsSecrets, fingerprint: finding.fingerprint,
+            encoding: finding.encoding.rawValue,
+            evidence: finding.evidence.map {
+                Evidence(rule: $0.ruleID, path: $0.path, line: $0.line)
+            })
+    }
+
+    private func summary() -> Summary {
         let summary = input.summary
         var skipped: [String: Int] = [:]
         for (reason, count) in summary.skipped { skipped[reason.rawValue] = count }
@@ -113,26 +116,43 @@ struct JSONReport {
         for (environment, count) in input.countsByEnvironment {
             counts[environment.rawValue] = count
         }
-        let document = Document(
-            findings: items,
-            summary: Summary(
-                filesScanned: summary.filesScanned, bytesScanned: summary.bytesScanned,
-                filesSkipped: summary.skippedCount, skipped: skipped,
-                allowedFindings: summary.allowedFindings, matchLimitHits: summary.matchLimitHits,
-                findingsTotal: input.findings.count, findings: counts,
-                incomplete: summary.isIncomplete))
-        return JSONText.encode(document)
+        return Summary(
+            filesScanned: summary.filesScanned, bytesScanned: summary.bytesScanned,
+            filesSkipped: summary.skippedCount, skipped: skipped,
+            allowedFindings: summary.allowedFindings, matchLimitHits: summary.matchLimitHits,
+            findingsTotal: input.findings.count, findings: counts,
+            incomplete: summary.isIncomplete)
     }
 }
 
 /// JSON text with sorted keys, two-space indentation and unescaped slashes.
 enum JSONText {
+    /// `value` as JSON whose lines after the first are indented by `indent` spaces, to stand
+    /// inside an enclosing document at that depth; no trailing newline.
+    static func encode(_ value: some Encodable, indent: Int) -> String {
+        let data = encoded(value)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(data.count + data.count / 8)
+        for byte in data {
+            bytes.append(byte)
+            if byte == 0x0A {
+                bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `value` as a whole JSON document ending in a newline.
     static func encode(_ value: some Encodable) -> String {
+        String(decoding: encoded(value), as: UTF8.self) + "\n"
+    }
+
+    private static func encoded(_ value: some Encodable) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(value) else {
             fatalError("report structs always encode")
         }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return data
     }
 }

@@ -7,12 +7,20 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     /// SARIF 2.1.0 for code-scanning dashboards.
     case sarif
 
-    /// Renders `input` in this format; `colors` applies to text only.
-    public func render(_ input: ReportInput, colors: Bool) -> String {
+    /// Writes `input` in this format through `emit`, piece by piece, so that a large report
+    /// is never held whole in memory; `colors` applies to text only.
+    public func write(_ input: ReportInput, colors: Bool, to emit: (String) -> Void) {
         switch self {
-        case .text: TextReport(input: input, colors: colors).render()
-        case .json: JSONReport(input: input).render()
-        case .sarif: SARIFReport(input: input).render()
+        case .text: TextReport(input: input, colors: colors).write(to: emit)
+        case .json: JSONReport(input: input).write(to: emit)
+        case .sarif: SARIFReport(input: input).write(to: emit)
         }
+    }
+
+    /// The whole report as one string.
+    public func render(_ input: ReportInput, colors: Bool) -> String {
+        var text = ""
+        write(input, colors: colors) { text += $0 }
+        return text
     }
 }

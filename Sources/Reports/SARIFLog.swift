@@ -1,23 +1,12 @@
 /// The parts of the SARIF 2.1.0 object model pasbyscan writes, as `Codable` structs.
 ///
 /// Property names follow the specification (OASIS SARIF 2.1.0, §3); optional properties that
-/// are nil are left out.
-struct SARIFLog: Encodable {
-    let schema = "https://json.schemastore.org/sarif-2.1.0.json"
-    let version = "2.1.0"
-    let runs: [Run]
-
-    enum CodingKeys: String, CodingKey {
-        case schema = "$schema"
-        case version, runs
-    }
-
-    struct Run: Encodable {
-        let tool: Tool
-        let results: [Result]
-        let columnKind = "unicodeCodePoints"
-        let originalUriBaseIds: [String: ArtifactLocationDescription]
-    }
+/// are nil are left out. The log and its one run are written around these by `SARIFReport`,
+/// which streams the results.
+enum SARIFLog {
+    static let schema = "https://json.schemastore.org/sarif-2.1.0.json"
+    static let version = "2.1.0"
+    static let columnKind = "unicodeCodePoints"
 
     struct ArtifactLocationDescription: Encodable {
         let description: Message

@@ -12,41 +12,49 @@ struct SARIFReport {
 
     let input: ReportInput
 
-    func render() -> String {
+    /// Writes the log piece by piece through `emit`, one result at a time, so memory does not
+    /// grow with the report. Keys are in sorted order, as in every pasbyscan JSON document.
+    func write(to emit: (String) -> Void) {
         let rules = input.rules.rules
         var ruleIndex: [String: Int] = [:]
         for (index, rule) in rules.enumerated() { ruleIndex[rule.id] = index }
-        let descriptors = rules.map { rule in
-            SARIFLog.ReportingDescriptor(
-                id: rule.id, name: SARIFReport.pascalName(rule.id),
-                shortDescription: .init(text: rule.name),
-                fullDescription: .init(text: rule.description),
-                help: .init(
-                    text: rule.remediation,
-                    markdown: "**\(rule.name)**\n\n\(rule.description)\n\n**What to do:** "
-                        + rule.remediation),
-                defaultConfiguration: .init(level: SARIFReport.level(rule.defaultSeverity)),
-                properties: .init(
-                    securitySeverity: rule.defaultSeverity.securityScore,
-                    tags: ["security", "secret", "cwe-798", environmentTag(rule)],
-                    precision: "high"))
+        let baseIDs = [
+            "SRCROOT": SARIFLog.ArtifactLocationDescription(
+                description: .init(text: "The folder the scan was run from"))
+        ]
+        emit("{\n  \"$schema\" : \"\(SARIFLog.schema)\",\n  \"runs\" : [\n    {\n")
+        emit("      \"columnKind\" : \"\(SARIFLog.columnKind)\",\n")
+        emit("      \"originalUriBaseIds\" : " + JSONText.encode(baseIDs, indent: 6) + ",\n")
+        emit("      \"results\" : [")
+        for (index, finding) in input.findings.enumerated() {
+            emit(index == 0 ? "\n        " : ",\n        ")
+            let entry = result(finding, ruleIndex: ruleIndex[finding.ruleID] ?? 0)
+            emit(JSONText.encode(entry, indent: 8))
         }
-        let results = input.findings.map { finding in
-            result(finding, ruleIndex: ruleIndex[finding.ruleID] ?? 0)
-        }
-        let log = SARIFLog(runs: [
-            SARIFLog.Run(
-                tool: .init(
-                    driver: .init(
-                        name: ToolInfo.name, version: ToolInfo.version,
-                        semanticVersion: ToolInfo.version, informationUri: ToolInfo.informationURI,
-                        rules: descriptors)),
-                results: results,
-                originalUriBaseIds: [
-                    "SRCROOT": .init(description: .init(text: "The folder the scan was run from"))
-                ])
-        ])
-        return JSONText.encode(log)
+        emit(input.findings.isEmpty ? "],\n" : "\n      ],\n")
+        let tool = SARIFLog.Tool(
+            driver: .init(
+                name: ToolInfo.name, version: ToolInfo.version,
+                semanticVersion: ToolInfo.version, informationUri: ToolInfo.informationURI,
+                rules: rules.map(descriptor)))
+        emit("      \"tool\" : " + JSONText.encode(tool, indent: 6) + "\n    }\n  ],\n")
+        emit("  \"version\" : \"\(SARIFLog.version)\"\n}\n")
+    }
+
+    private func descriptor(_ rule: Rules.Rule) -> SARIFLog.ReportingDescriptor {
+        SARIFLog.ReportingDescriptor(
+            id: rule.id, name: SARIFReport.pascalName(rule.id),
+            shortDescription: .init(text: rule.name),
+            fullDescription: .init(text: rule.description),
+            help: .init(
+                text: rule.remediation,
+                markdown: "**\(rule.name)**\n\n\(rule.description)\n\n**What to do:** "
+                    + rule.remediation),
+            defaultConfiguration: .init(level: SARIFReport.level(rule.defaultSeverity)),
+            properties: .init(
+                securitySeverity: rule.defaultSeverity.securityScore,
+                tags: ["security", "secret", "cwe-798", environmentTag(rule)],
+                precision: "high"))
     }
 
     private func result(_ finding: Finding, ruleIndex: Int) -> SARIFLog.Result {

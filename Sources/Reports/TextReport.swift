@@ -6,13 +6,11 @@ struct TextReport {
     let input: ReportInput
     let colors: Bool
 
-    func render() -> String {
-        var text = ""
+    /// Writes one block per finding through `emit`.
+    func write(to emit: (String) -> Void) {
         for finding in input.findings {
-            text += block(finding)
-            text += "\n"
+            emit(block(finding) + "\n")
         }
-        return text
     }
 
     private func block(_ finding: Finding) -> String {

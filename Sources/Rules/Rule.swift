@@ -4,8 +4,9 @@ import ScanModel
 /// One detection rule, loaded from a file in `rules/` and compiled.
 ///
 /// Immutable and `Sendable`: every worker shares the same rules; per-thread state lives in a
-/// `Matcher`.
-public struct Rule: Sendable {
+/// `Matcher`. A class, so that the scan's hot path passes a reference rather than copying a
+/// struct of a dozen counted fields per candidate.
+public final class Rule: Sendable {
     /// How the rule decides the environment of what it finds.
     public enum EnvironmentSource: Sendable, Equatable {
         /// Always this environment.
@@ -42,6 +43,31 @@ public struct Rule: Sendable {
     public let negativeExamples: [String]
     /// Where the rule was read from, for messages: `rules/pasby-api-key.yaml`.
     public let origin: String
+
+    init(
+        id: String, family: String, name: String, description: String, remediation: String,
+        pattern: CompiledPattern, keywords: [String], environmentSource: EnvironmentSource,
+        severities: [Environment: Severity], secretGroup: Int, tokenGroup: Int,
+        minimumEntropy: Double?, maximumLength: Int, examples: [String],
+        negativeExamples: [String], origin: String
+    ) {
+        self.id = id
+        self.family = family
+        self.name = name
+        self.description = description
+        self.remediation = remediation
+        self.pattern = pattern
+        self.keywords = keywords
+        self.environmentSource = environmentSource
+        self.severities = severities
+        self.secretGroup = secretGroup
+        self.tokenGroup = tokenGroup
+        self.minimumEntropy = minimumEntropy
+        self.maximumLength = maximumLength
+        self.examples = examples
+        self.negativeExamples = negativeExamples
+        self.origin = origin
+    }
 
     /// The severity the rule reports when nothing is inferred: its `unknown` or only entry.
     public var defaultSeverity: Severity {

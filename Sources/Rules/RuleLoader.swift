@@ -62,7 +62,7 @@ public struct RuleLoader {
         let patternText = try fields.requiredString("pattern")
         let pattern: CompiledPattern
         do {
-            pattern = try CompiledPattern(patternText)
+            pattern = try CompiledPattern(patternText, isAnchored: true)
         } catch {
             throw fields.error("pattern", "does not compile: \(error)")
         }

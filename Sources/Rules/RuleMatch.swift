@@ -12,26 +12,35 @@ public struct RuleMatch: Sendable, Equatable {
 }
 
 extension Rule {
-    /// Finds the first match at or after `offset` that passes the token checks.
+    /// The match that starts exactly at `offset` (0-based bytes) and passes the token checks.
     ///
-    /// With `anchored`, only a match starting exactly at `offset` counts. The buffer is raw
-    /// bytes in any encoding.
+    /// This is how the engine runs a rule: at each place the prefilter found a keyword. The
+    /// pattern is compiled anchored, so PCRE2 JIT runs it; lookbehinds see the bytes before
+    /// `offset`. The buffer is raw bytes in any encoding.
     /// - Throws: `PCRE2Error` when the pattern hits its match limit.
-    public func firstMatch(
-        in subject: Span<UInt8>,
-        from offset: Int,
-        anchored: Bool,
-        using matcher: Matcher
-    ) throws(PCRE2Error) -> RuleMatch? {
-        var start = offset
-        while start <= subject.count {
-            guard
-                let range = try matcher.firstMatch(
-                    of: pattern, in: subject, from: start, anchored: anchored)
-            else { return nil }
-            if let match = confirm(range, in: subject, matcher: matcher) { return match }
-            if anchored { return nil }
-            start = range.lowerBound + 1
+    public func match(in subject: Span<UInt8>, at offset: Int, using matcher: Matcher)
+        throws(PCRE2Error) -> RuleMatch?
+    {
+        guard let range = try matcher.firstMatch(of: pattern, in: subject, from: offset) else {
+            return nil
+        }
+        return confirm(range, in: subject, matcher: matcher)
+    }
+
+    /// The first match anywhere in `subject`, trying each place one of the keywords starts, in
+    /// order: what the engine would find in a buffer holding only `subject`.
+    public func firstMatch(in subject: Span<UInt8>, using matcher: Matcher)
+        throws(PCRE2Error) -> RuleMatch?
+    {
+        let keywordBytes = keywords.map { Array($0.utf8) }
+        for offset in subject.indices {
+            let startsKeyword = keywordBytes.contains { keyword in
+                offset + keyword.count <= subject.count
+                    && keyword.indices.allSatisfy { subject[offset + $0] == keyword[$0] }
+            }
+            if startsKeyword, let match = try match(in: subject, at: offset, using: matcher) {
+                return match
+            }
         }
         return nil
     }

@@ -8,8 +8,6 @@ public struct ScanSummary: Sendable, Equatable {
     public var allowedFindings = 0
     /// Candidates a rule gave up on at its match limit (counted, reported as warnings).
     public var matchLimitHits = 0
-    /// Wall-clock time in seconds; not part of any report, so reports stay deterministic.
-    public var seconds = 0.0
 
     public init() {}
 

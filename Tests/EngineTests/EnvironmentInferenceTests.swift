@@ -32,6 +32,23 @@ import Testing
         #expect(key.evidence?.ruleID == "pasby.app-secret.sandbox")
     }
 
+    @Test func keyBesideAServiceConfigTakesItsEnvironment() throws {
+        let tree = TemporaryTree()
+        tree.write("service/config.json", Fake.serviceConfig(live: true))
+        tree.write("service/communication.pem", Fake.pem("RSA PRIVATE KEY") + "\n")
+        tree.write("elsewhere/other.pem", Fake.pem("RSA PRIVATE KEY") + "\n")
+
+        let found = scan([tree.path]).0.findings
+        let beside = try #require(found.first { $0.location.path.hasSuffix("communication.pem") })
+        let apart = try #require(found.first { $0.location.path.hasSuffix("other.pem") })
+
+        #expect(beside.environment == .production)
+        #expect(beside.severity == .critical)
+        #expect(beside.evidence?.path.hasSuffix("service/config.json") == true)
+        #expect(beside.evidence?.ruleID == "pasby.app-secret.production")
+        #expect(apart.environment == .unknown)
+    }
+
     @Test func loneKeyIsUnknownAndHigh() throws {
         let key = try #require(findings(in: Fake.pem("RSA PRIVATE KEY")).first)
 

@@ -32,7 +32,6 @@ import Testing
         summary.filesScanned = 3
         summary.bytesScanned = 4096
         summary.skipped = [.symlink: 2]
-        summary.seconds = 1.5
         let findings = [
             finding(
                 "pasby.api-key.live", "pasby.api-key", .production, .critical,

@@ -33,7 +33,7 @@ import Testing
         let matcher = Matcher(maximumCaptureCount: Self.rules.maximumCaptureCount)
         let bytes = Array(example.text.utf8)
 
-        let match = try rule.firstMatch(in: bytes.span, from: 0, anchored: false, using: matcher)
+        let match = try rule.firstMatch(in: bytes.span, using: matcher)
 
         #expect((match != nil) == example.shouldMatch)
     }
