@@ -31,12 +31,14 @@ public final class BufferScanPool {
     private var workers: [DedicatedThread] = []
     private let gathered = Gathered()
     private var submitted = 0
+    private let rules: RuleSet
 
     /// Starts `threads` workers. `onWarning` may be called from any of them.
     public init(
         rules: RuleSet, allowedPaths: [PathGlob], threads: Int,
         onWarning: @escaping @Sendable (ScanWarning) -> Void
     ) {
+        self.rules = rules
         let queue = self.queue
         let gathered = self.gathered
         for _ in 0..<max(1, threads) {
@@ -75,7 +77,9 @@ public final class BufferScanPool {
         submitted += 1
     }
 
-    /// Waits for every submitted buffer; returns the findings, sorted, and the counts.
+    /// Waits for every submitted buffer; returns the findings, sorted, and the counts. A key
+    /// whose environment its own buffer does not decide takes it from a `config.json` buffer
+    /// in the same folder, as in file scans.
     ///
     /// With `keepsFirstVersion`, a secret found by one rule at one path is reported once, from
     /// the earliest submitted buffer: the version of the file that introduced it.
@@ -94,7 +98,12 @@ public final class BufferScanPool {
             if right.finding < left.finding { return false }
             return left.sequence < right.sequence
         }
-        return ScanResult(findings: found.map(\.finding), summary: summary)
+        var findings = found.map(\.finding)
+        var ruleIndexByID: [String: Int] = [:]
+        for (index, rule) in rules.rules.enumerated() { ruleIndexByID[rule.id] = index }
+        EnvironmentInference.applyAcrossFolders(
+            to: &findings, rules: rules.rules, ruleIndexByID: ruleIndexByID)
+        return ScanResult(findings: findings, summary: summary)
     }
 
     /// What makes two findings the same leak in two versions of a file.

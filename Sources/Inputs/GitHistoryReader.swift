@@ -12,7 +12,10 @@ import Synchronization
 /// output `next()` reads. So each blob is read once, and its commit is the first one, in
 /// topological order, whose tree holds it, at the path it has there.
 ///
-/// A path is cut at its first newline: `rev-list` prints no more of it. One owner thread calls
+/// Known limits: a path is cut at its first newline, as `rev-list` prints no more of it. Objects
+/// that refs reach through tags are listed right after the oldest commit, so a blob a tag points
+/// at has no commit and no path (reports show its id), and the blobs of a tree a tag points at
+/// (rare: `v2.6.11-tree` in Linux) are credited to that oldest commit. One owner thread calls
 /// `next()` until it returns nil, then `finish()`.
 public final class GitHistoryReader {
     /// One blob, its bytes and where it first appeared.
@@ -20,12 +23,12 @@ public final class GitHistoryReader {
         public let id: String
         /// The commit that introduced it; nil for a blob reached only through a tag.
         public let commit: String?
-        /// Its path in that commit's tree, as git stores it.
+        /// Its path in that commit's tree, as git stores it; empty for a blob a tag points at.
         public let path: [UInt8]
         public let bytes: [UInt8]
 
-        /// The path as reports show it (see `InputPath`).
-        public var displayPath: String { InputPath.escaped(path) }
+        /// The path as reports show it (see `InputPath`); the blob id when it has no path.
+        public var displayPath: String { path.isEmpty ? id : InputPath.escaped(path) }
     }
 
     /// A blob listed in history that the object database does not have (a partial clone).
@@ -157,14 +160,14 @@ private final class Feeder: @unchecked Sendable {
                 switch String(decoding: fields[1], as: UTF8.self) {
                 case "commit":
                     commit = Array(fields[0])
-                case "tag":
-                    commit = Array("-".utf8)
                 case "blob":
+                    // Only a blob a tag points at has no path: it belongs to no commit.
+                    let path = fields.count == 3 ? fields[2] : []
                     pending += fields[0]
                     pending.append(UInt8(ascii: " "))
-                    pending += commit
+                    pending += path.isEmpty ? Array("-".utf8) : commit
                     pending.append(UInt8(ascii: " "))
-                    if fields.count == 3 { pending += fields[2] }
+                    pending += path
                     pending.append(UInt8(ascii: "\n"))
                     if pending.count >= 1 << 16 {
                         try contents.write(pending)

@@ -33,10 +33,11 @@ struct JSONReport {
         let fingerprint: String
         let encoding: String
         let evidence: Evidence?
+        let git: Git?
 
         enum CodingKeys: String, CodingKey {
             case rule, name, family, environment, severity, path, secret, fingerprint, encoding
-            case evidence
+            case evidence, git
             case startLine = "start_line"
             case startColumn = "start_column"
             case endLine = "end_line"
@@ -52,6 +53,18 @@ struct JSONReport {
         let rule: String
         let path: String
         let line: Int
+    }
+
+    /// Where in history a finding from `pasbyscan git` comes from.
+    struct Git: Encodable {
+        let blob: String
+        let commit: String?
+        let authorTime: String?
+
+        enum CodingKeys: String, CodingKey {
+            case blob, commit
+            case authorTime = "author_time"
+        }
     }
 
     struct Summary: Encodable {
@@ -105,6 +118,9 @@ struct JSONReport {
             encoding: finding.encoding.rawValue,
             evidence: finding.evidence.map {
                 Evidence(rule: $0.ruleID, path: $0.path, line: $0.line)
+            },
+            git: finding.gitOrigin.map {
+                Git(blob: $0.blob, commit: $0.commit, authorTime: $0.authorDate)
             })
     }
 

@@ -98,9 +98,13 @@ enum SARIFLog {
         let securitySeverity: String
         let encoding: String
         let evidence: String?
+        /// For findings from git history: the introducing commit, its author time, the blob.
+        var commit: String?
+        var authorTime: String?
+        var blob: String?
 
         enum CodingKeys: String, CodingKey {
-            case environment, severity, encoding, evidence
+            case environment, severity, encoding, evidence, commit, authorTime, blob
             case securitySeverity = "security-severity"
         }
     }

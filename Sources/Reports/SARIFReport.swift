@@ -66,6 +66,9 @@ struct SARIFReport {
         if let evidence = finding.evidence {
             message += ": environment decided by \(evidence.ruleID) at line \(evidence.line)"
         }
+        if let commit = finding.gitOrigin?.commit {
+            message += "; introduced in commit \(commit)"
+        }
         let isAbsolute = location.path.hasPrefix("/")
         return SARIFLog.Result(
             ruleId: finding.ruleID, ruleIndex: ruleIndex,
@@ -89,7 +92,9 @@ struct SARIFReport {
                 environment: finding.environment.rawValue, severity: finding.severity.rawValue,
                 securitySeverity: finding.severity.securityScore,
                 encoding: finding.encoding.rawValue,
-                evidence: finding.evidence.map { "\($0.ruleID) at \($0.path):\($0.line)" }))
+                evidence: finding.evidence.map { "\($0.ruleID) at \($0.path):\($0.line)" },
+                commit: finding.gitOrigin?.commit, authorTime: finding.gitOrigin?.authorDate,
+                blob: finding.gitOrigin?.blob))
     }
 
     private func environmentTag(_ rule: Rules.Rule) -> String {

@@ -35,11 +35,24 @@ struct TextReport {
         if finding.isInBinaryFile {
             lines.append("  byte offset: \(location.byteOffset) (binary file)")
         }
+        if let origin = finding.gitOrigin {
+            lines.append(contentsOf: Self.gitLines(origin))
+        }
         lines.append("  fingerprint: \(finding.fingerprint)")
         if let rule {
             lines.append("  what to do:  \(rule.remediation)")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Where in history a finding from `pasbyscan git` comes from.
+    private static func gitLines(_ origin: GitOrigin) -> [String] {
+        var lines: [String] = []
+        if let commit = origin.commit {
+            lines.append("  commit:      \(commit)" + (origin.authorDate.map { " (\($0))" } ?? ""))
+        }
+        lines.append("  blob:        \(origin.blob)")
+        return lines
     }
 
     private func paint(_ severity: Severity) -> String {
