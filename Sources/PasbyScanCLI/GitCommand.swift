@@ -153,7 +153,7 @@ struct GitCommand {
                     origin: GitOrigin(blob: blob.id, commit: blob.commit))
             }
             let missing = try history.finish()
-            extra.skipped[.unreadable, default: 0] += missing.count
+            if !missing.isEmpty { extra.skipped[.unreadable, default: 0] += missing.count }
             for blob in missing.prefix(10) {
                 warn(blob.id, "blob is missing from the object database (skipped)", options)
             }

@@ -40,30 +40,36 @@ public final class TemporaryRepository {
         git(arguments)
     }
 
-    /// Runs `git arguments...` here with `environment` added; stops the test run when git
-    /// fails, printing what git said.
+    /// Runs `git arguments...` here with `environment` added and `input` on stdin; stops the
+    /// test run when git fails, printing what git said.
     @discardableResult
-    public func git(_ arguments: [String], environment: [String: String] = [:]) -> String {
-        let run = tryGit(arguments, environment: environment)
+    public func git(
+        _ arguments: [String], environment: [String: String] = [:], input: String = ""
+    ) -> String {
+        let run = tryGit(arguments, environment: environment, input: input)
         precondition(run.status == 0, "git \(arguments) failed: \(run.error)")
         return run.output
     }
 
     /// Runs `git arguments...` here and returns its exit status, stdout and stderr.
-    public func tryGit(_ arguments: [String], environment: [String: String] = [:]) -> (
-        status: Int32, output: String, error: String
-    ) {
+    public func tryGit(
+        _ arguments: [String], environment: [String: String] = [:], input: String = ""
+    ) -> (status: Int32, output: String, error: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git"] + arguments
         process.currentDirectoryURL = tree.root
         process.environment = ProcessInfo.processInfo.environment
             .merging(Self.environment) { $1 }.merging(environment) { $1 }
+        let stdin = Pipe()
         let stdout = Pipe()
         let stderr = Pipe()
+        process.standardInput = stdin
         process.standardOutput = stdout
         process.standardError = stderr
         try! process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try! stdin.fileHandleForWriting.close()
         let output = stdout.fileHandleForReading.readDataToEndOfFile()
         let error = stderr.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
