@@ -8,7 +8,6 @@ import Glibc
 public final class GitObjectReader {
     private let process: GitProcess
     private let reader: PipeReader
-    private let emptyBlob: String?
 
     /// An object's type and bytes.
     public struct Object: Sendable {
@@ -17,17 +16,18 @@ public final class GitObjectReader {
         public let bytes: [UInt8]
     }
 
-    /// Starts `git cat-file --batch` in `repository`; `emptyBlob` (from `head()`) is answered
-    /// without asking git, since a repository need not store the empty blob it names.
-    public init(repository: GitRepository, emptyBlob: String? = nil) throws(GitError) {
+    /// Starts `git cat-file --batch` in `repository`. The empty blob is answered without
+    /// asking git, since a repository need not store it (`git add -N` stages it).
+    public init(repository: GitRepository) throws(GitError) {
         process = try repository.start(["cat-file", "--batch"], input: .pipe)
         reader = PipeReader(descriptor: process.output)
-        self.emptyBlob = emptyBlob
     }
 
     /// The object `id`, or nil when the repository does not have it.
     public func read(_ id: String) throws(GitError) -> Object? {
-        if id == emptyBlob { return Object(type: "blob", bytes: []) }
+        if id == GitRepository.emptyBlobSHA1 || id == GitRepository.emptyBlobSHA256 {
+            return Object(type: "blob", bytes: [])
+        }
         guard !id.contains(where: \.isWhitespace), !id.isEmpty else {
             throw GitError("\"\(id)\" is not an object id")
         }

@@ -4,11 +4,25 @@ extension GitRepository {
     /// file is scanned under its new path.
     ///
     /// Reads the index git would commit (`GIT_INDEX_FILE` when set), never the work tree.
-    public func stagedChanges(head: Head) throws(GitError) -> [StagedChange] {
-        let output = try run([
+    /// `git rev-parse HEAD` and `git diff-index HEAD` run side by side, as a hook should be
+    /// quick; before the first commit the second fails and runs again against the empty tree.
+    public func stagedChanges() throws(GitError) -> (head: Head, changes: [StagedChange]) {
+        let headProcess = try start(Self.headArguments)
+        let againstHead = try start(Self.diffIndexArguments("HEAD"))
+        let diff = try collect(againstHead)
+        let head = try head(from: collect(headProcess))
+        guard head.head != nil else {
+            let output = try run(Self.diffIndexArguments(head.emptyTree))
+            return (head, try StagedChange.parse(output))
+        }
+        guard diff.status == 0 else { throw diff.failure }
+        return (head, try StagedChange.parse(diff.output))
+    }
+
+    private static func diffIndexArguments(_ base: String) -> [String] {
+        [
             "diff-index", "--cached", "--raw", "-z", "--no-renames", "--no-abbrev",
-            "--ignore-submodules=none", head.head ?? head.emptyTree, "--",
-        ])
-        return try StagedChange.parse(output)
+            "--ignore-submodules=none", base, "--",
+        ]
     }
 }

@@ -13,30 +13,35 @@ public struct GitRepository: Sendable {
         self.directory = directory
     }
 
-    /// The ids of HEAD's commit and of the empty tree and blob in this repository's object
-    /// format (SHA-1 or SHA-256). `head` is nil before the first commit.
+    /// The id of HEAD's commit and of the empty tree in this repository's object format
+    /// (SHA-1 or SHA-256). `head` is nil before the first commit.
     public struct Head: Sendable, Equatable {
         public let head: String?
         public let emptyTree: String
-        public let emptyBlob: String
     }
 
     /// Reads HEAD; throws when this is not a repository.
     public func head() throws(GitError) -> Head {
-        let run = try attempt([
-            "rev-parse", "--show-object-format", "--verify", "-q", "HEAD^{commit}",
-        ])
+        try head(from: collect(start(Self.headArguments)))
+    }
+
+    static let headArguments = [
+        "rev-parse", "--show-object-format", "--verify", "-q", "HEAD^{commit}",
+    ]
+
+    /// Reads the output of `git rev-parse` run with `headArguments`.
+    func head(from run: (status: Int32, output: [UInt8], failure: GitError)) throws(GitError)
+        -> Head
+    {
         let lines = run.output.split(separator: UInt8(ascii: "\n")).map {
             String(decoding: $0, as: UTF8.self)
         }
         guard run.status == 0 || run.status == 1, let format = lines.first else {
             throw run.failure
         }
-        let isSHA256 = format == "sha256"
         return Head(
             head: run.status == 0 ? lines.dropFirst().first : nil,
-            emptyTree: isSHA256 ? Self.emptyTreeSHA256 : Self.emptyTreeSHA1,
-            emptyBlob: isSHA256 ? Self.emptyBlobSHA256 : Self.emptyBlobSHA1)
+            emptyTree: format == "sha256" ? Self.emptyTreeSHA256 : Self.emptyTreeSHA1)
     }
 
     /// The commit `revision` names, or nil when the repository does not have it.
@@ -82,7 +87,14 @@ public struct GitRepository: Sendable {
     func attempt(_ arguments: [String]) throws(GitError) -> (
         status: Int32, output: [UInt8], failure: GitError
     ) {
-        let process = try start(arguments)
+        try collect(start(arguments))
+    }
+
+    /// Reads a started process's output to its end and waits for it.
+    func collect(_ process: GitProcess) throws(GitError) -> (
+        status: Int32, output: [UInt8], failure: GitError
+    ) {
+        let arguments = process.arguments
         let output: [UInt8]
         do {
             output = try PipeReader(descriptor: process.output).readToEnd()

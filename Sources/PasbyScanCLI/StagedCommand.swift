@@ -39,11 +39,11 @@ struct StagedCommand {
         let (rules, config) = try ScanCommand.loadRulesAndConfig(options)
         let started = DispatchTime.now()
         let repository = GitRepository()
-        let head: GitRepository.Head
+        // Started first, so git's start-up overlaps with listing what is staged.
+        let reader = try? GitObjectReader(repository: repository)
         let changes: [StagedChange]
         do {
-            head = try repository.head()
-            changes = try repository.stagedChanges(head: head)
+            changes = try repository.stagedChanges().changes
         } catch {
             console.error(
                 "staged: cannot read what is staged: \(error.message); nothing was scanned")
@@ -68,7 +68,7 @@ struct StagedCommand {
         }
 
         var result = scan(
-            toScan, repository: repository, head: head, rules: rules, config: config,
+            toScan, reader: reader, repository: repository, rules: rules, config: config,
             options: options, skipped: &skipped)
         var summary = result.summary
         summary.merge(skipped)
@@ -81,7 +81,7 @@ struct StagedCommand {
     /// Reads and scans the staged blobs. A failed read stops reading: the rest are counted
     /// unreadable, so the scan ends incomplete unless something already found blocks it.
     private func scan(
-        _ changes: [StagedChange], repository: GitRepository, head: GitRepository.Head,
+        _ changes: [StagedChange], reader: GitObjectReader?, repository: GitRepository,
         rules: RuleSet, config: ScanConfig, options: ScanCommand.Options,
         skipped: inout ScanSummary
     ) -> ScanResult {
@@ -93,12 +93,20 @@ struct StagedCommand {
         ) { warning in
             if !isQuiet { console.warning("\"\(warning.path)\": \(warning.message)") }
         }
-        guard !changes.isEmpty else { return pool.finish() }
+        guard !changes.isEmpty else {
+            try? reader?.close()
+            return pool.finish()
+        }
         var done = 0
-        do {
-            let reader = try GitObjectReader(repository: repository, emptyBlob: head.emptyBlob)
+        do throws(GitError) {
+            let objects: GitObjectReader
+            if let reader {
+                objects = reader
+            } else {
+                objects = try GitObjectReader(repository: repository)
+            }
             for change in changes {
-                if let object = try reader.read(change.blobID) {
+                if let object = try objects.read(change.blobID) {
                     pool.submit(object.bytes, path: change.displayPath)
                 } else {
                     skipped.skipped[.unreadable, default: 0] += 1
@@ -106,7 +114,7 @@ struct StagedCommand {
                 }
                 done += 1
             }
-            try reader.close()
+            try objects.close()
         } catch {
             console.error("staged: \(error.message); \(changes.count - done) staged files unread")
             skipped.skipped[.unreadable, default: 0] += max(1, changes.count - done)

@@ -40,10 +40,9 @@ import Testing
         repository.write("a.txt", "a\n")
         repository.git("add", "a.txt")
         let git = GitRepository(directory: repository.path)
-        let head = try git.head()
-        let changes = try git.stagedChanges(head: head)
+        let (head, changes) = try git.stagedChanges()
 
-        #expect(head.emptyBlob == GitRepository.emptyBlobSHA256)
+        #expect(head.emptyTree == GitRepository.emptyTreeSHA256)
         #expect(changes.map(\.blobID.count) == [64])
     }
 
@@ -53,9 +52,8 @@ import Testing
         repository.write("empty", "")
         repository.git("add", ".")
         let git = GitRepository(directory: repository.path)
-        let head = try git.head()
-        let changes = try git.stagedChanges(head: head)
-        let reader = try GitObjectReader(repository: git, emptyBlob: head.emptyBlob)
+        let changes = try git.stagedChanges().changes
+        let reader = try GitObjectReader(repository: git)
 
         #expect(try reader.read(changes[0].blobID)?.bytes == [0, 10, 255, 10])
         #expect(try reader.read(changes[1].blobID)?.bytes == [])
