@@ -31,10 +31,10 @@ public final class GitHistoryReader {
         public var displayPath: String { path.isEmpty ? id : InputPath.escaped(path) }
     }
 
-    /// A blob listed in history that the object database does not have (a partial clone).
-    public struct MissingBlob: Sendable, Equatable {
+    /// An object history refers to that the object database does not have, such as a blob
+    /// a partial clone left out; its blobs cannot be scanned.
+    public struct MissingObject: Sendable, Equatable {
         public let id: String
-        public let commit: String?
     }
 
     private let revisionList: GitProcess
@@ -48,8 +48,10 @@ public final class GitHistoryReader {
     /// Starts reading `revisions` (`--all`, or commit ids with `^` before the excluded ones).
     public init(repository: GitRepository, revisions: [String]) throws(GitError) {
         revisionList = try repository.start(
-            ["rev-list", "--objects", "--in-commit-order", "--reverse", "--topo-order"]
-                + revisions + ["--"])
+            [
+                "rev-list", "--objects", "--in-commit-order", "--reverse", "--topo-order",
+                "--missing=print",
+            ] + revisions + ["--"])
         let types = try repository.start(
             ["cat-file", "--batch-check=%(objectname) %(objecttype) %(rest)", "--buffer"],
             input: .descriptor(revisionList.output))
@@ -106,10 +108,10 @@ public final class GitHistoryReader {
             path: Array(fields[4]), bytes: bytes)
     }
 
-    /// Waits for the git processes; returns the blobs the object database lacks. Throws when
-    /// a process failed (an unknown revision, a corrupt repository). Called before `next()`
+    /// Waits for the git processes; returns the objects the object database lacks (listed,
+    /// never fetched). Throws when a process failed (an unknown revision). Called before `next()`
     /// returned nil, it stops the processes first and throws.
-    public func finish() throws(GitError) -> [MissingBlob] {
+    public func finish() throws(GitError) -> [MissingObject] {
         isFinished = true
         if !isDrained {
             revisionList.terminate()
@@ -137,7 +139,7 @@ public final class GitHistoryReader {
 private final class Feeder: @unchecked Sendable {
     let types: GitProcess
     let contents: GitProcess
-    private(set) var missing: [GitHistoryReader.MissingBlob] = []
+    private(set) var missing: [GitHistoryReader.MissingObject] = []
     private(set) var error: GitError?
 
     init(types: GitProcess, contents: GitProcess) {
@@ -174,11 +176,10 @@ private final class Feeder: @unchecked Sendable {
                         pending.removeAll(keepingCapacity: true)
                     }
                 case "missing":
-                    let shownCommit = String(decoding: commit, as: UTF8.self)
-                    missing.append(
-                        .init(
-                            id: String(decoding: fields[0], as: UTF8.self),
-                            commit: shownCommit == "-" ? nil : shownCommit))
+                    // `rev-list --missing=print` writes "?<id>" for an object it lacks.
+                    let id =
+                        fields[0].first == UInt8(ascii: "?") ? fields[0].dropFirst() : fields[0]
+                    missing.append(.init(id: String(decoding: id, as: UTF8.self)))
                 default:
                     continue
                 }

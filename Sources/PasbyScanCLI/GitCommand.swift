@@ -154,11 +154,14 @@ struct GitCommand {
             }
             let missing = try history.finish()
             if !missing.isEmpty { extra.skipped[.unreadable, default: 0] += missing.count }
-            for blob in missing.prefix(10) {
-                warn(blob.id, "blob is missing from the object database (skipped)", options)
+            for object in missing.prefix(10) {
+                warn(
+                    object.id,
+                    "object is missing from the repository, as in a partial clone "
+                        + "(skipped)", options)
             }
             if missing.count > 10 {
-                warn("history", "\(missing.count - 10) more blobs are missing", options)
+                warn("history", "\(missing.count - 10) more objects are missing", options)
             }
         } catch {
             console.error("git: \(error.message)")

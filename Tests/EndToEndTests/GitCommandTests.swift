@@ -204,7 +204,7 @@ import Testing
         let run = try Self.history(repository)
 
         #expect(run.status == 2)
-        #expect(run.stderr.contains("git rev-list failed (exit 128): missing blob object"))
+        #expect(run.stderr.contains(#""\#(blob)": object is missing from the repository"#))
         #expect(run.stderr.contains("unreadable: 1"))
     }
 
