@@ -5,7 +5,7 @@ import Glibc
 ///
 /// `push` blocks while the queue holds `byteLimit` bytes or more (an item larger than the
 /// limit is still taken when the queue is empty); `pop` blocks while it is empty and open, and
-/// returns nil once it is closed and drained.
+/// returns nil once it is closed and drained. Built for one producer: `pop` wakes only it.
 ///
 /// `@unchecked Sendable`: every access to the stored state happens under `mutex`.
 final class BlockingQueue<Item>: @unchecked Sendable {
@@ -15,18 +15,22 @@ final class BlockingQueue<Item>: @unchecked Sendable {
     private var isClosed = false
     private let byteLimit: Int
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-    private let changed = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    private let notEmpty = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    private let notFull = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
 
     init(byteLimit: Int) {
         self.byteLimit = byteLimit
         pthread_mutex_init(mutex, nil)
-        pthread_cond_init(changed, nil)
+        pthread_cond_init(notEmpty, nil)
+        pthread_cond_init(notFull, nil)
     }
 
     deinit {
-        pthread_cond_destroy(changed)
+        pthread_cond_destroy(notEmpty)
+        pthread_cond_destroy(notFull)
         pthread_mutex_destroy(mutex)
-        changed.deallocate()
+        notEmpty.deallocate()
+        notFull.deallocate()
         mutex.deallocate()
     }
 
@@ -34,11 +38,11 @@ final class BlockingQueue<Item>: @unchecked Sendable {
     func push(_ item: Item, bytes: Int) {
         pthread_mutex_lock(mutex)
         while bytesHeld > 0 && bytesHeld + bytes > byteLimit {
-            pthread_cond_wait(changed, mutex)
+            pthread_cond_wait(notFull, mutex)
         }
         items.append((item, bytes))
         bytesHeld += bytes
-        pthread_cond_broadcast(changed)
+        pthread_cond_signal(notEmpty)
         pthread_mutex_unlock(mutex)
     }
 
@@ -47,7 +51,7 @@ final class BlockingQueue<Item>: @unchecked Sendable {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         while head == items.count && !isClosed {
-            pthread_cond_wait(changed, mutex)
+            pthread_cond_wait(notEmpty, mutex)
         }
         guard head < items.count, let entry = items[head] else { return nil }
         items[head] = nil
@@ -57,7 +61,8 @@ final class BlockingQueue<Item>: @unchecked Sendable {
             head = 0
         }
         bytesHeld -= entry.bytes
-        pthread_cond_broadcast(changed)
+        // Only the one producer waits for room.
+        pthread_cond_signal(notFull)
         return entry.item
     }
 
@@ -65,7 +70,7 @@ final class BlockingQueue<Item>: @unchecked Sendable {
     func close() {
         pthread_mutex_lock(mutex)
         isClosed = true
-        pthread_cond_broadcast(changed)
+        pthread_cond_broadcast(notEmpty)
         pthread_mutex_unlock(mutex)
     }
 }

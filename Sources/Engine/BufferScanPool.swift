@@ -7,7 +7,8 @@ import Synchronization
 /// `BufferScanner`, and returns one sorted result.
 ///
 /// One producer thread calls `submit` and then `finish`; `submit` blocks while 64 MiB of
-/// buffers wait to be scanned. Findings come back sorted as every report wants them; findings
+/// buffers wait to be scanned. Small buffers travel in batches of up to 1 MiB, so a history of
+/// many small blobs does not wake a worker per blob. Findings come back sorted as every report wants them; findings
 /// that compare equal (the same secret at the same place of two versions of one path) keep the
 /// order the buffers were submitted in, so the result does not depend on the thread count.
 public final class BufferScanPool {
@@ -27,7 +28,10 @@ public final class BufferScanPool {
         let state = Mutex(State())
     }
 
-    private let queue = BlockingQueue<Job>(byteLimit: 64 << 20)
+    private let queue = BlockingQueue<[Job]>(byteLimit: 64 << 20)
+    private var batch: [Job] = []
+    private var batchBytes = 0
+    private static let batchByteLimit = 1 << 20
     private var workers: [DedicatedThread] = []
     private let gathered = Gathered()
     private var submitted = 0
@@ -46,12 +50,14 @@ public final class BufferScanPool {
                 DedicatedThread {
                     let scanner = BufferScanner(rules: rules, allowedPaths: allowedPaths)
                     var found: [(sequence: Int, finding: Finding)] = []
-                    while let job = queue.pop() {
-                        let (findings, warnings) = scanner.scan(job.bytes, path: job.path)
-                        warnings.forEach(onWarning)
-                        for var finding in findings {
-                            finding.gitOrigin = job.origin
-                            found.append((job.sequence, finding))
+                    while let batch = queue.pop() {
+                        for job in batch {
+                            let (findings, warnings) = scanner.scan(job.bytes, path: job.path)
+                            warnings.forEach(onWarning)
+                            for var finding in findings {
+                                finding.gitOrigin = job.origin
+                                found.append((job.sequence, finding))
+                            }
                         }
                     }
                     let summary = scanner.summary
@@ -71,10 +77,17 @@ public final class BufferScanPool {
     /// Queues `bytes` to be scanned and reported under `path`, with `origin` attached to its
     /// findings.
     public func submit(_ bytes: [UInt8], path: String, origin: GitOrigin? = nil) {
-        queue.push(
-            Job(bytes: bytes, path: path, origin: origin, sequence: submitted),
-            bytes: bytes.count)
+        batch.append(Job(bytes: bytes, path: path, origin: origin, sequence: submitted))
+        batchBytes += bytes.count
         submitted += 1
+        if batchBytes >= Self.batchByteLimit || batch.count >= 256 { sendBatch() }
+    }
+
+    private func sendBatch() {
+        guard !batch.isEmpty else { return }
+        queue.push(batch, bytes: batchBytes)
+        batch = []
+        batchBytes = 0
     }
 
     /// Waits for every submitted buffer; returns the findings, sorted, and the counts. A key
@@ -84,6 +97,7 @@ public final class BufferScanPool {
     /// With `keepsFirstVersion`, a secret found by one rule at one path is reported once, from
     /// the earliest submitted buffer: the version of the file that introduced it.
     public func finish(keepsFirstVersion: Bool = false) -> ScanResult {
+        sendBatch()
         queue.close()
         workers.forEach { $0.join() }
         workers = []

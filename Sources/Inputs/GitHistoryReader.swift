@@ -45,20 +45,23 @@ public final class GitHistoryReader {
     private var isFinished = false
     private var isDrained = false
 
+    /// Room asked for in each pipe: the most Linux allows without raising `pipe-max-size`.
+    private static let pipeBytes: Int32 = 1 << 20
+
     /// Starts reading `revisions` (`--all`, or commit ids with `^` before the excluded ones).
     public init(repository: GitRepository, revisions: [String]) throws(GitError) {
         revisionList = try repository.start(
             [
                 "rev-list", "--objects", "--in-commit-order", "--reverse", "--topo-order",
                 "--missing=print",
-            ] + revisions + ["--"])
+            ] + revisions + ["--"], pipeBytes: Self.pipeBytes)
         let types = try repository.start(
             ["cat-file", "--batch-check=%(objectname) %(objecttype) %(rest)", "--buffer"],
-            input: .descriptor(revisionList.output))
+            input: .descriptor(revisionList.output), pipeBytes: Self.pipeBytes)
         revisionList.closeOutput()
         contents = try repository.start(
             ["cat-file", "--batch=%(objectname) %(objecttype) %(objectsize) %(rest)", "--buffer"],
-            input: .pipe)
+            input: .pipe, pipeBytes: Self.pipeBytes)
         reader = PipeReader(descriptor: contents.output, capacity: 1 << 20)
         feeder = Feeder(types: types, contents: contents)
         let feeder = self.feeder

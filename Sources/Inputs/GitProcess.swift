@@ -28,7 +28,11 @@ final class GitProcess {
     private var exitStatus: Int32?
 
     /// Starts `git arguments...`; throws when it cannot be started (git not installed).
-    init(_ arguments: [String], input inputKind: Input = .none) throws(GitError) {
+    /// `pipeBytes`, when set, asks for that much room in the stdout pipe (at most the
+    /// system's `pipe-max-size`), so a child streaming gigabytes wakes its reader less often.
+    init(_ arguments: [String], input inputKind: Input = .none, pipeBytes: Int32? = nil)
+        throws(GitError)
+    {
         self.arguments = arguments
         var stdoutPipe: [Int32] = [-1, -1]
         var stdinPipe: [Int32] = [-1, -1]
@@ -36,6 +40,7 @@ final class GitProcess {
             throw GitError("cannot start git: \(SystemError(code: errno))")
         }
         self.errorFile = errorFile
+        if let pipeBytes { _ = fcntl(stdoutPipe[0], Self.setPipeSize, pipeBytes) }
         _ = fcntl(fileno(errorFile), F_SETFD, FD_CLOEXEC)
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -97,6 +102,9 @@ final class GitProcess {
             offset += written
         }
     }
+
+    /// Linux's `F_SETPIPE_SZ`, which Glibc hides from Swift behind `_GNU_SOURCE`.
+    private static let setPipeSize: Int32 = 1031
 
     /// Closes the child's stdin, which ends a `git cat-file --batch`.
     func closeInput() {

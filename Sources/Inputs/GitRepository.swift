@@ -70,10 +70,11 @@ public struct GitRepository: Sendable {
     }
 
     /// Starts a `git` process in `directory`.
-    func start(_ arguments: [String], input: GitProcess.Input = .none) throws(GitError)
-        -> GitProcess
-    {
-        try GitProcess((directory.map { ["-C", $0] } ?? []) + arguments, input: input)
+    func start(
+        _ arguments: [String], input: GitProcess.Input = .none, pipeBytes: Int32? = nil
+    ) throws(GitError) -> GitProcess {
+        try GitProcess(
+            (directory.map { ["-C", $0] } ?? []) + arguments, input: input, pipeBytes: pipeBytes)
     }
 
     /// Runs git to its end and returns its stdout; throws with git's message when it fails.
