@@ -194,6 +194,18 @@ import Testing
         #expect(run.stdout.contains("prod.env:1:3: critical: "))
     }
 
+    @Test func runFromASubfolderItReportsPathsFromTheTop() throws {
+        let repository = Self.repositoryWithCleanCommit()
+        repository.write("app/settings.env", "KEY=\(Fake.liveKey)\n")
+        repository.git("add", "app/settings.env")
+
+        let run = try BinaryRun(
+            ["staged"], in: repository.path + "/app", environment: TemporaryRepository.environment)
+
+        #expect(run.status == 1)
+        #expect(run.stdout.hasPrefix("app/settings.env:1:5: critical: "))
+    }
+
     @Test func linkedWorktreeWithGitFileIsRead() throws {
         let repository = Self.repositoryWithCleanCommit()
         let worktree = TemporaryTree()
