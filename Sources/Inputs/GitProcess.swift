@@ -90,17 +90,24 @@ final class GitProcess {
     /// Writes all of `bytes` to the child's stdin, retrying short writes and interrupts.
     /// A child that has ended gives `EPIPE` (SIGPIPE is ignored while a pipe is open).
     func write(_ bytes: [UInt8]) throws(SystemError) {
+        if let error = Self.write(bytes, to: input) { throw error }
+    }
+
+    /// Writes all of `bytes` to `descriptor`; returns the error that stopped it, or nil.
+    /// For a thread that feeds a child while the owner reads it.
+    static func write(_ bytes: [UInt8], to descriptor: Int32) -> SystemError? {
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes {
-                Glibc.write(input, $0.baseAddress! + offset, bytes.count - offset)
+                Glibc.write(descriptor, $0.baseAddress! + offset, bytes.count - offset)
             }
             if written < 0 {
                 if errno == EINTR { continue }
-                throw SystemError(code: errno)
+                return SystemError(code: errno)
             }
             offset += written
         }
+        return nil
     }
 
     /// Linux's `F_SETPIPE_SZ`, which Glibc hides from Swift behind `_GNU_SOURCE`.

@@ -105,8 +105,9 @@ struct StagedCommand {
             } else {
                 objects = try GitObjectReader(repository: repository)
             }
-            for change in changes {
-                if let object = try objects.read(change.blobID) {
+            try objects.read(changes.map(\.blobID)) { index, object in
+                let change = changes[index]
+                if let object {
                     pool.submit(object.bytes, path: change.displayPath)
                 } else {
                     skipped.skipped[.unreadable, default: 0] += 1

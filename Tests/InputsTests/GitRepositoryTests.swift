@@ -62,6 +62,29 @@ import Testing
         try reader.close()
     }
 
+    @Test func manyObjectsAreReadInOrderWithMissingAndEmptyOnes() throws {
+        let repository = TemporaryRepository()
+        for index in 0..<300 { repository.write("f\(index).txt", "file \(index)\n") }
+        repository.write("empty", "")
+        repository.git("add", ".")
+        let git = GitRepository(directory: repository.path)
+        let changes = try git.stagedChanges().changes
+        let missing = String(repeating: "2", count: 40)
+        let ids = changes.map(\.blobID) + [missing] + changes.prefix(3).map(\.blobID)
+        let reader = try GitObjectReader(repository: git)
+
+        var seen: [(Int, [UInt8]?)] = []
+        try reader.read(ids) { index, object in seen.append((index, object?.bytes)) }
+        try reader.close()
+
+        #expect(seen.map(\.0) == Array(ids.indices))
+        #expect(seen[changes.count].1 == nil)
+        let texts = seen.compactMap { $0.1 }.map { String(decoding: $0, as: UTF8.self) }
+        #expect(texts.filter(\.isEmpty).count == ids.filter { $0 == blobEmpty }.count)
+        #expect(Set(texts.filter { !$0.isEmpty }).count == 300)
+        #expect(texts.count == ids.count - 1)
+    }
+
     @Test func gitFailuresCarryGitsMessage() throws {
         let folder = TemporaryTree()
         let git = GitRepository(directory: folder.path + "/missing")
@@ -84,5 +107,6 @@ import Testing
     }
 
     private let zeros = String(repeating: "0", count: 40)
+    private let blobEmpty = "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391"
     private let blobA = "78981922613b2afb6025042ff6bd878ac1994e85"
 }
