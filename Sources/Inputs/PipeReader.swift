@@ -41,24 +41,37 @@ final class PipeReader {
 
     /// Exactly `count` bytes. Throws `EPIPE` when the pipe ends first.
     func read(count: Int) throws(SystemError) -> [UInt8] {
-        var result = [UInt8](repeating: 0, count: count)
+        var failure: SystemError?
+        // Filled straight from the buffer and the pipe, without zeroing it first.
+        let result = [UInt8](unsafeUninitializedCapacity: count) { target, initialized in
+            do throws(SystemError) {
+                try fill(UnsafeMutableRawBufferPointer(target))
+                initialized = count
+            } catch {
+                failure = error
+                initialized = 0
+            }
+        }
+        if let failure { throw failure }
+        return result
+    }
+
+    /// Fills all of `target` from the buffer, then from the pipe.
+    private func fill(_ target: UnsafeMutableRawBufferPointer) throws(SystemError) {
+        let count = target.count
         var filled = 0
         while filled < count {
             let available = min(count - filled, end - start)
             if available > 0 {
-                result.withUnsafeMutableBytes { target in
-                    buffer.withUnsafeBytes { source in
-                        (target.baseAddress! + filled).copyMemory(
-                            from: source.baseAddress! + start, byteCount: available)
-                    }
+                buffer.withUnsafeBytes { source in
+                    (target.baseAddress! + filled).copyMemory(
+                        from: source.baseAddress! + start, byteCount: available)
                 }
                 start += available
                 filled += available
             } else if count - filled >= buffer.count {
-                // A large remainder goes straight into the result, not through the buffer.
-                let got = result.withUnsafeMutableBytes { target in
-                    Glibc.read(descriptor, target.baseAddress! + filled, count - filled)
-                }
+                // A large remainder goes straight into the target, not through the buffer.
+                let got = Glibc.read(descriptor, target.baseAddress! + filled, count - filled)
                 if got < 0 && errno == EINTR { continue }
                 if got < 0 { throw SystemError(code: errno) }
                 if got == 0 { throw SystemError(code: EPIPE) }
@@ -67,7 +80,6 @@ final class PipeReader {
                 throw SystemError(code: EPIPE)
             }
         }
-        return result
     }
 
     /// Everything left until the pipe ends.
