@@ -36,8 +36,16 @@ final class GitProcess {
         self.arguments = arguments
         var stdoutPipe: [Int32] = [-1, -1]
         var stdinPipe: [Int32] = [-1, -1]
-        guard Self.makePipe(&stdoutPipe), let errorFile = tmpfile() else {
+        guard Self.makePipe(&stdoutPipe) else {
             throw GitError("cannot start git: \(SystemError(code: errno))")
+        }
+        let needsInputPipe = if case .pipe = inputKind { true } else { false }
+        let errorFile = tmpfile()
+        guard let errorFile, !needsInputPipe || Self.makePipe(&stdinPipe) else {
+            let error = GitError("cannot start git: \(SystemError(code: errno))")
+            for end in stdoutPipe + stdinPipe where end >= 0 { close(end) }
+            if let errorFile { fclose(errorFile) }
+            throw error
         }
         self.errorFile = errorFile
         if let pipeBytes { _ = fcntl(stdoutPipe[0], Self.setPipeSize, pipeBytes) }
@@ -50,9 +58,6 @@ final class GitProcess {
             posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         case .pipe:
             signal(SIGPIPE, SIG_IGN)
-            guard Self.makePipe(&stdinPipe) else {
-                throw GitError("cannot start git: \(SystemError(code: errno))")
-            }
             posix_spawn_file_actions_adddup2(&actions, stdinPipe[0], 0)
         case .descriptor(let descriptor):
             posix_spawn_file_actions_adddup2(&actions, descriptor, 0)

@@ -65,8 +65,8 @@ struct GitCommand {
     }
 
     func run(_ options: ScanCommand.Options, scope: Scope) throws(UsageError) -> ExitStatus {
-        let (rules, config) = try ScanCommand.loadRulesAndConfig(options)
         let started = DispatchTime.now()
+        let (rules, config) = try ScanCommand.loadRulesAndConfig(options)
         let repository = GitRepository()
         let revisions: [String]
         var extra = ScanSummary()

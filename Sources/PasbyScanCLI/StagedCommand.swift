@@ -36,8 +36,8 @@ struct StagedCommand {
     }
 
     func run(_ options: ScanCommand.Options) throws(UsageError) -> ExitStatus {
-        let (rules, config) = try ScanCommand.loadRulesAndConfig(options)
         let started = DispatchTime.now()
+        let (rules, config) = try ScanCommand.loadRulesAndConfig(options)
         let repository = GitRepository()
         // Started first, so git's start-up overlaps with listing what is staged.
         let reader = try? GitObjectReader(repository: repository)
