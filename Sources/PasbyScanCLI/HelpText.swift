@@ -53,7 +53,7 @@ enum HelpText {
           git [RANGE]           scan every blob in history once: --all (default),
                                 BASE..HEAD or --since REV for the blobs new in a range
           hook install          install the pre-commit hook (--force replaces a foreign
-                                hook, --chain keeps it and runs it after pasbyscan)
+                                hook, --chain keeps it and runs it before pasbyscan)
           hook uninstall        remove pasbyscan's pre-commit hook (restores a chained one)
           rules list            list the rules with their environment and severity
           rules check [FILE...] validate rule files (the built-in rules when none given)
