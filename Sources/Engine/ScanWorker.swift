@@ -112,8 +112,7 @@ struct ScanWorker: FileVisitor {
             }
             let scanEnd = isAtEnd ? filled : filled - engine.overlap
             var context = ChunkContext(
-                path: file.path.display, pathBytes: file.path.displayBytes, base: base,
-                isBinary: isBinary, rulesOverLimit: rulesOverLimit)
+                path: file.path, base: base, isBinary: isBinary, rulesOverLimit: rulesOverLimit)
             scanChunk(contents, starts: scanFrom..<scanEnd, context: &context, tracker: &tracker)
             fileFindings.append(contentsOf: context.findings)
             rulesOverLimit = context.rulesOverLimit
@@ -131,8 +130,8 @@ struct ScanWorker: FileVisitor {
 
     /// Where a chunk sits and what it found.
     struct ChunkContext {
-        let path: String
-        let pathBytes: [UInt8]
+        /// The input; its display forms are built only when there is something to report.
+        let path: InputPath
         /// The file offset of the chunk's first byte.
         let base: Int
         let isBinary: Bool
@@ -165,7 +164,7 @@ struct ScanWorker: FileVisitor {
                         "rule \"\(rule.id)\" gave up at byte \(offset): \(reason); the scan is "
                         + "incomplete (further candidates of this rule in this file are counted, "
                         + "not listed)"
-                    collector.onWarning(ScanWarning(path: context.path, message: message))
+                    collector.onWarning(ScanWarning(path: context.path.display, message: message))
                 }
             }
         }
@@ -187,10 +186,10 @@ struct ScanWorker: FileVisitor {
             contents, from: start, to: match.range.upperBound, column: tracker.column)
         let secretBytes = UnsafeRawBufferPointer(rebasing: contents[match.secretRange])
         let location = Location(
-            path: context.path, startLine: tracker.line, startColumn: tracker.column,
+            path: context.path.display, startLine: tracker.line, startColumn: tracker.column,
             endLine: tracker.line + lines, endColumn: endColumn,
             byteOffset: context.base + start, byteLength: match.range.count,
-            pathBytes: context.pathBytes)
+            pathBytes: context.path.displayBytes)
         return Finding(
             ruleID: rule.id, family: rule.family, environment: match.environment,
             severity: rule.severities[match.environment] ?? rule.defaultSeverity,
