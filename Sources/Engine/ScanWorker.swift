@@ -11,12 +11,12 @@ import ScanModel
 /// straddles two reads is still seen whole, and memory stays bounded for any file size.
 struct ScanWorker: FileVisitor {
     private let engine: ScanEngine
-    private let collector: ResultCollector
+    let collector: ResultCollector
     private let matcher: Matcher
     private let buffer: UnsafeMutableRawBufferPointer
     private let chunkBytes: Int
     private var findings: [Finding] = []
-    private var summary = ScanSummary()
+    var summary = ScanSummary()
 
     /// Bytes kept before the first unscanned byte, for lookbehinds.
     static let lookbehindBytes = 256
@@ -36,18 +36,28 @@ struct ScanWorker: FileVisitor {
         visit(source: file)
     }
 
-    /// Scans any byte source: a file, standard input, or bytes already in memory.
-    mutating func visit(source file: some ByteSource) {
+    /// Scans any byte source: a file, standard input, or bytes already in memory; then, when it
+    /// is a zip archive and `archiveDepth` allows, each of its members.
+    mutating func visit(source file: some ByteSource, archiveDepth: Int = 0) {
         var fileFindings: [Finding] = []
+        var isZip = false
         do {
-            let bytes = try scan(file, into: &fileFindings)
+            let scanned = try scan(file, into: &fileFindings)
             summary.filesScanned += 1
-            summary.bytesScanned += bytes
+            summary.bytesScanned += scanned.bytes
+            isZip = scanned.isZip
         } catch {
             summary.skipped[.unreadable, default: 0] += 1
             collector.onWarning(
                 ScanWarning(path: file.path.display, message: "read failed: \(error) (skipped)"))
             fileFindings.removeAll()
+        }
+        if isZip && archiveDepth < Self.maximumArchiveDepth
+            && scanMembers(of: file, archiveDepth: archiveDepth)
+        {
+            // The members were scanned one by one; the archive's raw bytes would only repeat
+            // what stored members hold.
+            return
         }
         EnvironmentInference.apply(
             to: &fileFindings, rules: engine.rules.rules, ruleIndexByID: engine.ruleIndexByID)
@@ -80,9 +90,10 @@ struct ScanWorker: FileVisitor {
         buffer.deallocate()
     }
 
-    /// Reads and scans `file` chunk by chunk; returns the bytes read.
+    /// Reads and scans `file` chunk by chunk; returns the bytes read and whether it starts
+    /// like a zip archive.
     private mutating func scan(_ file: some ByteSource, into fileFindings: inout [Finding])
-        throws(SystemError) -> Int
+        throws(SystemError) -> (bytes: Int, isZip: Bool)
     {
         let capacity = buffer.count
         let view = UnsafeRawBufferPointer(buffer)
@@ -91,6 +102,7 @@ struct ScanWorker: FileVisitor {
         var scanFrom = 0
         var isFirstChunk = true
         var isBinary = false
+        var isZip = false
         var tracker = LineTracker(head: UnsafeRawBufferPointer(rebasing: view[0..<0]))
         var rulesOverLimit: Set<Int> = []
         while true {
@@ -108,6 +120,7 @@ struct ScanWorker: FileVisitor {
                 tracker = LineTracker(head: contents)
                 isBinary =
                     memchr(contents.baseAddress!, 0, min(filled, Self.binaryProbeBytes)) != nil
+                isZip = ZipArchive.looksLikeZip(contents)
                 isFirstChunk = false
             }
             let scanEnd = isAtEnd ? filled : filled - engine.overlap
@@ -116,7 +129,7 @@ struct ScanWorker: FileVisitor {
             scanChunk(contents, starts: scanFrom..<scanEnd, context: &context, tracker: &tracker)
             fileFindings.append(contentsOf: context.findings)
             rulesOverLimit = context.rulesOverLimit
-            if isAtEnd { return base + filled }
+            if isAtEnd { return (base + filled, isZip) }
 
             let keep = min(filled, engine.overlap + Self.lookbehindBytes)
             tracker.advance(to: base + filled - keep, in: contents, base: base)

@@ -76,6 +76,18 @@ public struct InputPath: Sendable, Hashable {
         return InputPath(terminated: joined, root: root, rootByteCount: rootByteCount)
     }
 
+    /// The path of member `name` of the archive at this path: `archive.zip!name`. Reports show
+    /// it; it is never opened.
+    public func member(_ name: [UInt8]) -> InputPath {
+        var joined: [UInt8] = []
+        joined.reserveCapacity(terminated.count + name.count + 1)
+        joined += terminated.dropLast()
+        joined.append(UInt8(ascii: "!"))
+        joined += name
+        joined.append(0)
+        return InputPath(terminated: joined, root: root, rootByteCount: rootByteCount)
+    }
+
     /// Calls `body` with the NUL-terminated path for a system call.
     func withCString<Result>(_ body: (UnsafePointer<CChar>) throws -> Result) rethrows -> Result {
         try terminated.withUnsafeBufferPointer { buffer in

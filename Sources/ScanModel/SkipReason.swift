@@ -12,6 +12,9 @@ public enum SkipReason: String, Sendable, CaseIterable, Comparable {
     case unreadable
     /// A `.git` folder's internals.
     case gitInternals = ".git internals"
+    /// A zip archive or member that could not be opened (encrypted, damaged, too large); the
+    /// archive's raw bytes were still scanned.
+    case archiveMember = "unread archive member"
 
     /// True when the skip means the scan is incomplete: exit status 2 if nothing failed.
     public var makesScanIncomplete: Bool {
