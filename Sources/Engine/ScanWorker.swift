@@ -62,6 +62,7 @@ struct ScanWorker: FileVisitor {
         EnvironmentInference.apply(
             to: &fileFindings, rules: engine.rules.rules, ruleIndexByID: engine.ruleIndexByID)
         guard !fileFindings.isEmpty else { return }
+        if let mix = EnvironmentMixCheck.finding(in: fileFindings) { fileFindings.append(mix) }
         let relative = file.path.relative
         let display = file.path.display
         if engine.allowedPaths.contains(where: { $0.matches(relative) || $0.matches(display) }) {
