@@ -69,7 +69,7 @@ public struct InputPath: Sendable, Hashable {
     func appending(_ name: [UInt8]) -> InputPath {
         var joined: [UInt8] = []
         joined.reserveCapacity(terminated.count + name.count + 1)
-        joined += terminated.dropLast()
+        joined.append(contentsOf: terminated[..<(terminated.count - 1)])
         if joined.last != UInt8(ascii: "/") { joined.append(UInt8(ascii: "/")) }
         joined += name
         joined.append(0)
@@ -81,7 +81,7 @@ public struct InputPath: Sendable, Hashable {
     public func member(_ name: [UInt8]) -> InputPath {
         var joined: [UInt8] = []
         joined.reserveCapacity(terminated.count + name.count + 1)
-        joined += terminated.dropLast()
+        joined.append(contentsOf: terminated[..<(terminated.count - 1)])
         joined.append(UInt8(ascii: "!"))
         joined += name
         joined.append(0)
