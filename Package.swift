@@ -17,10 +17,15 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(name: "PCRE2Kit", dependencies: ["CPCRE2"]),
         .target(name: "ScanModel"),
         .target(name: "Rules", dependencies: ["CYAML", "PCRE2Kit", "ScanModel"]),
-        .target(name: "Inputs"),
+        .target(name: "Inputs", dependencies: ["CZlib"]),
         .target(name: "Engine", dependencies: ["Inputs", "PCRE2Kit", "Rules", "ScanModel"]),
         .target(name: "Reports", dependencies: ["Rules", "ScanModel"]),
         .target(

@@ -6,8 +6,8 @@ import ScanModel
 ///
 /// First the same file: a production credential beside a key makes it a production key;
 /// otherwise a sandbox one makes it a sandbox key. Then, for keys still undecided, the
-/// `config.json` in the same folder, as pasby Console's service file ships a `*.pem` beside
-/// it. Otherwise the key stays `unknown`. The deciding credential is recorded as evidence.
+/// `config.json` in the same folder or zip archive, as pasby Console's service file ships a
+/// `*.pem` beside it. Otherwise the key stays `unknown`. The deciding credential is recorded as evidence.
 enum EnvironmentInference {
     /// Applies the same-file rule to the findings of one file.
     static func apply(to findings: inout [Finding], rules: [Rule], ruleIndexByID: [String: Int]) {
@@ -67,13 +67,16 @@ enum EnvironmentInference {
         finding.environment == .unknown && finding.evidence == nil
     }
 
+    /// The folder, or the archive, holding `path` (`a/b.zip` for `a/b.zip!config.json`).
     private static func folder(_ path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "" }
+        guard let slash = path.lastIndex(where: { $0 == "/" || $0 == "!" }) else { return "" }
         return String(path[..<slash])
     }
 
     private static func fileName(_ path: String) -> Substring {
-        guard let slash = path.lastIndex(of: "/") else { return path[...] }
+        guard let slash = path.lastIndex(where: { $0 == "/" || $0 == "!" }) else {
+            return path[...]
+        }
         return path[path.index(after: slash)...]
     }
 }

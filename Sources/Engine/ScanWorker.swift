@@ -11,13 +11,12 @@ import ScanModel
 /// straddles two reads is still seen whole, and memory stays bounded for any file size.
 struct ScanWorker: FileVisitor {
     private let engine: ScanEngine
-    private let collector: ResultCollector
+    let collector: ResultCollector
     private let matcher: Matcher
     private let buffer: UnsafeMutableRawBufferPointer
     private let chunkBytes: Int
     private var findings: [Finding] = []
-    /// What this worker has scanned, skipped and dropped so far.
-    private(set) var summary = ScanSummary()
+    var summary = ScanSummary()
 
     /// Bytes kept before the first unscanned byte, for lookbehinds.
     static let lookbehindBytes = 256
@@ -37,22 +36,33 @@ struct ScanWorker: FileVisitor {
         visit(source: file)
     }
 
-    /// Scans any byte source: a file, standard input, or bytes already in memory.
-    mutating func visit(source file: some ByteSource) {
+    /// Scans any byte source: a file, standard input, or bytes already in memory; then, when it
+    /// is a zip archive and `archiveDepth` allows, each of its members.
+    mutating func visit(source file: some ByteSource, archiveDepth: Int = 0) {
         var fileFindings: [Finding] = []
+        var isZip = false
         do {
-            let bytes = try scan(file, into: &fileFindings)
+            let scanned = try scan(file, into: &fileFindings)
             summary.filesScanned += 1
-            summary.bytesScanned += bytes
+            summary.bytesScanned += scanned.bytes
+            isZip = scanned.isZip
         } catch {
             summary.skipped[.unreadable, default: 0] += 1
             collector.onWarning(
                 ScanWarning(path: file.path.display, message: "read failed: \(error) (skipped)"))
             fileFindings.removeAll()
         }
+        if isZip && archiveDepth < Self.maximumArchiveDepth
+            && scanMembers(of: file, archiveDepth: archiveDepth)
+        {
+            // The members were scanned one by one; the archive's raw bytes would only repeat
+            // what stored members hold.
+            return
+        }
         EnvironmentInference.apply(
             to: &fileFindings, rules: engine.rules.rules, ruleIndexByID: engine.ruleIndexByID)
         guard !fileFindings.isEmpty else { return }
+        if let mix = EnvironmentMixCheck.finding(in: fileFindings) { fileFindings.append(mix) }
         let relative = file.path.relative
         let display = file.path.display
         if engine.allowedPaths.contains(where: { $0.matches(relative) || $0.matches(display) }) {
@@ -81,9 +91,10 @@ struct ScanWorker: FileVisitor {
         buffer.deallocate()
     }
 
-    /// Reads and scans `file` chunk by chunk; returns the bytes read.
+    /// Reads and scans `file` chunk by chunk; returns the bytes read and whether it starts
+    /// like a zip archive.
     private mutating func scan(_ file: some ByteSource, into fileFindings: inout [Finding])
-        throws(SystemError) -> Int
+        throws(SystemError) -> (bytes: Int, isZip: Bool)
     {
         let capacity = buffer.count
         let view = UnsafeRawBufferPointer(buffer)
@@ -92,6 +103,7 @@ struct ScanWorker: FileVisitor {
         var scanFrom = 0
         var isFirstChunk = true
         var isBinary = false
+        var isZip = false
         var tracker = LineTracker(head: UnsafeRawBufferPointer(rebasing: view[0..<0]))
         var rulesOverLimit: Set<Int> = []
         while true {
@@ -109,16 +121,16 @@ struct ScanWorker: FileVisitor {
                 tracker = LineTracker(head: contents)
                 isBinary =
                     memchr(contents.baseAddress!, 0, min(filled, Self.binaryProbeBytes)) != nil
+                isZip = ZipArchive.looksLikeZip(contents)
                 isFirstChunk = false
             }
             let scanEnd = isAtEnd ? filled : filled - engine.overlap
             var context = ChunkContext(
-                path: file.path.display, pathBytes: file.path.displayBytes, base: base,
-                isBinary: isBinary, rulesOverLimit: rulesOverLimit)
+                path: file.path, base: base, isBinary: isBinary, rulesOverLimit: rulesOverLimit)
             scanChunk(contents, starts: scanFrom..<scanEnd, context: &context, tracker: &tracker)
             fileFindings.append(contentsOf: context.findings)
             rulesOverLimit = context.rulesOverLimit
-            if isAtEnd { return base + filled }
+            if isAtEnd { return (base + filled, isZip) }
 
             let keep = min(filled, engine.overlap + Self.lookbehindBytes)
             tracker.advance(to: base + filled - keep, in: contents, base: base)
@@ -132,8 +144,8 @@ struct ScanWorker: FileVisitor {
 
     /// Where a chunk sits and what it found.
     struct ChunkContext {
-        let path: String
-        let pathBytes: [UInt8]
+        /// The input; its display forms are built only when there is something to report.
+        let path: InputPath
         /// The file offset of the chunk's first byte.
         let base: Int
         let isBinary: Bool
@@ -166,7 +178,7 @@ struct ScanWorker: FileVisitor {
                         "rule \"\(rule.id)\" gave up at byte \(offset): \(reason); the scan is "
                         + "incomplete (further candidates of this rule in this file are counted, "
                         + "not listed)"
-                    collector.onWarning(ScanWarning(path: context.path, message: message))
+                    collector.onWarning(ScanWarning(path: context.path.display, message: message))
                 }
             }
         }
@@ -188,10 +200,10 @@ struct ScanWorker: FileVisitor {
             contents, from: start, to: match.range.upperBound, column: tracker.column)
         let secretBytes = UnsafeRawBufferPointer(rebasing: contents[match.secretRange])
         let location = Location(
-            path: context.path, startLine: tracker.line, startColumn: tracker.column,
+            path: context.path.display, startLine: tracker.line, startColumn: tracker.column,
             endLine: tracker.line + lines, endColumn: endColumn,
             byteOffset: context.base + start, byteLength: match.range.count,
-            pathBytes: context.pathBytes)
+            pathBytes: context.path.displayBytes)
         return Finding(
             ruleID: rule.id, family: rule.family, environment: match.environment,
             severity: rule.severities[match.environment] ?? rule.defaultSeverity,

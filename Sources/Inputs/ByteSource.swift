@@ -7,6 +7,9 @@ public protocol ByteSource {
     /// Reads up to `count` bytes into `buffer` at `offset`; returns 0 at the end.
     func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int, count: Int)
         throws(SystemError) -> Int
+    /// All the bytes from the start, or nil when there are more than `limit` or they cannot be
+    /// read again (standard input).
+    func readWhole(upTo limit: Int) throws(SystemError) -> [UInt8]?
 }
 
 extension OpenFile: ByteSource {}
@@ -21,6 +24,16 @@ public final class MemorySource: ByteSource {
     public init(bytes: [UInt8], displayPath: String) {
         self.bytes = bytes
         path = InputPath(bytes: Array(displayPath.utf8), display: displayPath)
+    }
+
+    /// Bytes reported under `path`, such as an archive member's.
+    public init(bytes: [UInt8], path: InputPath) {
+        self.bytes = bytes
+        self.path = path
+    }
+
+    public func readWhole(upTo limit: Int) -> [UInt8]? {
+        bytes.count <= limit ? bytes : nil
     }
 
     public var size: Int { bytes.count }

@@ -6,29 +6,32 @@
 /// name holds can move a terminal's cursor. Display forms are built only when asked for, so
 /// walking a tree allocates one array per entry.
 public struct InputPath: Sendable, Hashable {
-    /// The bytes handed to the system calls, without a terminating NUL.
-    public let bytes: [UInt8]
+    /// The path's bytes and a terminating NUL, ready for system calls without a copy.
+    private let terminated: [UInt8]
     /// The normalized root, as reports show it.
     private let root: String
     /// How many leading bytes of `bytes` belong to the root.
     private let rootByteCount: Int
 
+    /// The bytes handed to the system calls, without the terminating NUL.
+    public var bytes: ArraySlice<UInt8> { terminated.dropLast() }
+
     /// A path shown as `display`, with nothing below it.
     public init(bytes: [UInt8], display: String) {
-        self.bytes = bytes
+        terminated = bytes + [0]
         root = display
         rootByteCount = bytes.count
     }
 
     /// A root as the user typed it.
     public init(root: String) {
-        bytes = Array(root.utf8)
+        terminated = Array(root.utf8) + [0]
         self.root = InputPath.normalized(root)
-        rootByteCount = bytes.count
+        rootByteCount = terminated.count - 1
     }
 
-    private init(bytes: [UInt8], root: String, rootByteCount: Int) {
-        self.bytes = bytes
+    private init(terminated: [UInt8], root: String, rootByteCount: Int) {
+        self.terminated = terminated
         self.root = root
         self.rootByteCount = rootByteCount
     }
@@ -57,25 +60,37 @@ public struct InputPath: Sendable, Hashable {
     }
 
     private var bytesBelowRoot: ArraySlice<UInt8> {
-        var below = bytes[rootByteCount...]
+        var below = terminated[rootByteCount..<terminated.count - 1]
         while below.first == UInt8(ascii: "/") { below = below.dropFirst() }
         return below
     }
 
     /// The path of `name` inside this folder.
     func appending(_ name: [UInt8]) -> InputPath {
-        var joined = bytes
-        joined.reserveCapacity(bytes.count + name.count + 1)
+        var joined: [UInt8] = []
+        joined.reserveCapacity(terminated.count + name.count + 1)
+        joined.append(contentsOf: terminated[..<(terminated.count - 1)])
         if joined.last != UInt8(ascii: "/") { joined.append(UInt8(ascii: "/")) }
-        joined.append(contentsOf: name)
-        return InputPath(bytes: joined, root: root, rootByteCount: rootByteCount)
+        joined += name
+        joined.append(0)
+        return InputPath(terminated: joined, root: root, rootByteCount: rootByteCount)
     }
 
-    /// Calls `body` with a NUL-terminated copy of the path for a system call.
+    /// The path of member `name` of the archive at this path: `archive.zip!name`. Reports show
+    /// it; it is never opened.
+    public func member(_ name: [UInt8]) -> InputPath {
+        var joined: [UInt8] = []
+        joined.reserveCapacity(terminated.count + name.count + 1)
+        joined.append(contentsOf: terminated[..<(terminated.count - 1)])
+        joined.append(UInt8(ascii: "!"))
+        joined += name
+        joined.append(0)
+        return InputPath(terminated: joined, root: root, rootByteCount: rootByteCount)
+    }
+
+    /// Calls `body` with the NUL-terminated path for a system call.
     func withCString<Result>(_ body: (UnsafePointer<CChar>) throws -> Result) rethrows -> Result {
-        var terminated = bytes
-        terminated.append(0)
-        return try terminated.withUnsafeBufferPointer { buffer in
+        try terminated.withUnsafeBufferPointer { buffer in
             try buffer.withMemoryRebound(to: CChar.self) { try body($0.baseAddress!) }
         }
     }

@@ -64,6 +64,26 @@ public final class OpenFile {
         return .success(OpenFile(path: path, descriptor: descriptor, size: Int(info.st_size)))
     }
 
+    /// All the bytes from the start of the file (read again with `pread`), or nil when there
+    /// are more than `limit` or the input cannot be read again (standard input, a FIFO).
+    public func readWhole(upTo limit: Int) throws(SystemError) -> [UInt8]? {
+        guard ownsDescriptor, size > 0, size <= limit else { return nil }
+        var bytes = [UInt8](repeating: 0, count: size)
+        var filled = 0
+        while filled < size {
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                pread(descriptor, buffer.baseAddress! + filled, size - filled, off_t(filled))
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw SystemError(code: errno)
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        return Array(bytes[..<filled])
+    }
+
     /// Reads up to `count` bytes into `buffer` at `offset`, retrying on interrupts.
     /// - Returns: the bytes read; 0 at the end of the file.
     /// - Throws: `SystemError` when the read fails.

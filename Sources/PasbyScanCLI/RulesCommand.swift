@@ -38,7 +38,7 @@ struct RulesCommand {
 
     private func list(_ rules: RuleSet) {
         var text = ""
-        for rule in rules.rules {
+        for rule in rules.descriptors {
             let environment =
                 switch rule.environmentSource {
                 case .fixed(let environment): environment.rawValue

@@ -22,7 +22,7 @@ public struct ReportInput: Sendable {
     }
 
     func rule(for finding: Finding) -> Rule? {
-        rules.rules.first { $0.id == finding.ruleID }
+        rules.descriptors.first { $0.id == finding.ruleID }
     }
 
     /// Findings per environment, every environment present (0 when none).

@@ -15,7 +15,7 @@ struct SARIFReport {
     /// Writes the log piece by piece through `emit`, one result at a time, so memory does not
     /// grow with the report. Keys are in sorted order, as in every pasbyscan JSON document.
     func write(to emit: (String) -> Void) {
-        let rules = input.rules.rules
+        let rules = input.rules.descriptors
         var ruleIndex: [String: Int] = [:]
         for (index, rule) in rules.enumerated() { ruleIndex[rule.id] = index }
         let baseIDs = [

@@ -1,3 +1,4 @@
+import Rules
 import ScanModel
 
 /// The report for people: one block per finding, saying where, what, which environment and
@@ -22,7 +23,11 @@ struct TextReport {
                 + "\(paint(finding.severity)): \(rule?.name ?? finding.ruleID)")
         lines.append("  rule:        \(finding.ruleID)")
         var environment = finding.environment.rawValue
-        if let evidence = finding.evidence {
+        if let evidence = finding.evidence, finding.ruleID == Rule.environmentMixID {
+            environment +=
+                " beside a sandbox credential (\(evidence.ruleID) at "
+                + "\(evidence.path):\(evidence.line))"
+        } else if let evidence = finding.evidence {
             environment += " (decided by \(evidence.ruleID) at \(evidence.path):\(evidence.line))"
         } else if finding.environment == .unknown {
             environment += " (nothing beside it says which pasby environment it belongs to)"

@@ -26,6 +26,9 @@ public struct RuleSet: Sendable {
         self.rules = rules
     }
 
+    /// Every rule a report can name: the pattern rules and the engine's built-in checks.
+    public var descriptors: [Rule] { rules + [Rule.environmentMix] }
+
     /// The rules shipped inside the binary, identical to the repository's `rules/`; compiled
     /// once per process, on first use.
     public static func builtin() -> RuleSet { builtinRules }

@@ -12,6 +12,9 @@ public enum SkipReason: String, Sendable, CaseIterable, Comparable {
     case unreadable
     /// A `.git` folder's internals.
     case gitInternals = ".git internals"
+    /// A zip archive or member that could not be opened (encrypted, damaged, too large); the
+    /// archive's raw bytes were still scanned.
+    case archiveMember = "unread archive member"
     /// A submodule entry in the index (a commit of another repository, not a file).
     case submodule
     /// A staged path with unresolved conflicts, which git will not commit as it is.

@@ -143,7 +143,7 @@ import Testing
         let list = try BinaryRun(["rules", "list"])
         #expect(list.status == 0)
         #expect(list.stdout.contains("pasby.api-key.live\tproduction\tcritical"))
-        #expect(list.stdout.split(separator: "\n").count == 11)
+        #expect(list.stdout.split(separator: "\n").count == 12)
 
         let check = try BinaryRun(["rules", "check"])
         #expect(check.status == 0)

@@ -80,3 +80,26 @@ import Testing
         #expect(again.allSatisfy { $0.location.path == "other/config.json" })
     }
 }
+
+@Suite struct EnvironmentMixTests {
+    typealias Fake = FakeCredentials
+
+    @Test func fileMixingLiveAndTestCredentialsRaisesItsOwnFinding() throws {
+        let text = "PASBY_API_KEY=\(Fake.liveKey)\nPASBY_SECRET=\(Fake.sandboxSecret)\n"
+        let found = findings(in: text, name: "app.env")
+        let mix = try #require(found.first { $0.ruleID == Rule.environmentMixID })
+
+        #expect(found.count == 3)
+        #expect(mix.severity == .high)
+        #expect(mix.location.startLine == 1)
+        #expect(mix.evidence?.ruleID == "pasby.app-secret.sandbox")
+        #expect(mix.evidence?.line == 2)
+    }
+
+    @Test func singleEnvironmentFilesAndIdentifiersDoNotMix() {
+        let live = findings(in: Fake.serviceConfig(live: true), name: "config.json")
+        let test = findings(in: Fake.serviceConfig(live: false), name: "config.json")
+        #expect(!live.contains { $0.ruleID == Rule.environmentMixID })
+        #expect(!test.contains { $0.ruleID == Rule.environmentMixID })
+    }
+}

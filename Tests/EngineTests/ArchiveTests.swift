@@ -1,0 +1,63 @@
+import ScanModel
+import TestFixtures
+import Testing
+
+@Suite struct ArchiveTests {
+    typealias Fake = FakeCredentials
+
+    static let serviceMembers: [(String, [UInt8])] = [
+        ("config.json", Array(Fake.serviceConfig(live: true).utf8)),
+        ("communication.pem", Array((Fake.pem("RSA PRIVATE KEY") + "\n").utf8)),
+    ]
+
+    @Test func deflatedServiceFileIsScannedMemberByMember() throws {
+        let tree = TemporaryTree()
+        ZipMaker.make(tree.path + "/service.zip", members: Self.serviceMembers)
+
+        let (result, warnings) = scan([tree.path])
+        let key = try #require(
+            result.findings.first { $0.location.path.hasSuffix("service.zip!communication.pem") })
+
+        #expect(warnings.isEmpty)
+        #expect(result.findings.count == 6)
+        #expect(result.findings.allSatisfy { $0.location.path.contains("service.zip!") })
+        #expect(key.environment == .production)
+        #expect(key.evidence?.path.hasSuffix("service.zip!config.json") == true)
+    }
+
+    @Test func storedArchiveIsNotReportedTwice() {
+        let tree = TemporaryTree()
+        ZipMaker.make(tree.path + "/stored.zip", members: Self.serviceMembers, stored: true)
+
+        let findings = scan([tree.path]).0.findings
+
+        #expect(findings.count == 6)
+        #expect(findings.allSatisfy { $0.location.path.contains("stored.zip!") })
+    }
+
+    @Test func damagedArchiveIsScannedAsBytesWithAWarning() {
+        let tree = TemporaryTree()
+        tree.write("broken.zip", "PK\u{03}\u{04}garbage K=\(Fake.liveKey)\n")
+
+        let (result, warnings) = scan([tree.path])
+
+        #expect(result.findings.map(\.ruleID) == ["pasby.api-key.live"])
+        #expect(result.summary.skipped[.archiveMember] == 1)
+        #expect(!result.summary.isIncomplete)
+        #expect(warnings.first?.message.contains("not read as a zip archive") == true)
+    }
+
+    @Test func memberLargerThanTheLimitIsNotInflated() {
+        let tree = TemporaryTree()
+        let huge = [UInt8](repeating: 0x41, count: (64 << 20) + 1)
+        ZipMaker.make(
+            tree.path + "/bomb.zip",
+            members: [("big.txt", huge), ("k.env", Array("K=\(Fake.testKey)\n".utf8))])
+
+        let (result, warnings) = scan([tree.path])
+
+        #expect(result.findings.map(\.location.path).allSatisfy { $0.hasSuffix("bomb.zip!k.env") })
+        #expect(result.findings.count == 1)
+        #expect(warnings.contains { $0.message.contains("larger than 67108864 bytes") })
+    }
+}
