@@ -14,7 +14,7 @@ import Synchronization
 public final class BufferScanPool {
     private struct Job {
         let bytes: [UInt8]
-        let path: String
+        let path: InputPath
         let origin: GitOrigin?
         let sequence: Int
     }
@@ -77,6 +77,11 @@ public final class BufferScanPool {
     /// Queues `bytes` to be scanned and reported under `path`, with `origin` attached to its
     /// findings.
     public func submit(_ bytes: [UInt8], path: String, origin: GitOrigin? = nil) {
+        submit(bytes, path: InputPath(bytes: Array(path.utf8), display: path), origin: origin)
+    }
+
+    /// Queues `bytes` to be scanned under `path` (a git path: `InputPath(gitPath:)`).
+    public func submit(_ bytes: [UInt8], path: InputPath, origin: GitOrigin? = nil) {
         batch.append(Job(bytes: bytes, path: path, origin: origin, sequence: submitted))
         batchBytes += bytes.count
         submitted += 1

@@ -33,7 +33,15 @@ public final class BufferScanner {
     public func scan(_ bytes: [UInt8], path: String) -> (
         findings: [Finding], warnings: [ScanWarning]
     ) {
-        worker.visit(source: MemorySource(bytes: bytes, displayPath: path))
+        scan(bytes, path: InputPath(bytes: Array(path.utf8), display: path))
+    }
+
+    /// Scans `bytes` under `path`, such as a git path (`InputPath(gitPath:)`), whose members
+    /// show as `path!member` and which config patterns match.
+    public func scan(_ bytes: [UInt8], path: InputPath) -> (
+        findings: [Finding], warnings: [ScanWarning]
+    ) {
+        worker.visit(source: MemorySource(bytes: bytes, path: path))
         let findings = worker.takeFindings().sorted()
         return (findings, warnings.take())
     }

@@ -27,8 +27,10 @@ public final class GitHistoryReader {
         public let path: [UInt8]
         public let bytes: [UInt8]
 
-        /// The path as reports show it (see `InputPath`); the blob id when it has no path.
-        public var displayPath: String { path.isEmpty ? id : InputPath.escaped(path) }
+        /// The path to scan the blob under; the blob id when it has no path.
+        public var inputPath: InputPath {
+            path.isEmpty ? InputPath(bytes: Array(id.utf8), display: id) : InputPath(gitPath: path)
+        }
     }
 
     /// An object history refers to that the object database does not have, such as a blob

@@ -23,6 +23,9 @@ public struct StagedChange: Sendable, Equatable {
     /// a newline in a name, as `\xNN`.
     public var displayPath: String { InputPath.escaped(path) }
 
+    /// The path to scan the blob under.
+    public var inputPath: InputPath { InputPath(gitPath: path) }
+
     /// True for a gitlink: a submodule's commit, whose files are not in this repository.
     public var isSubmodule: Bool { mode == "160000" }
 

@@ -149,7 +149,7 @@ struct GitCommand {
             let history = try GitHistoryReader(repository: repository, revisions: revisions)
             while let blob = try history.next() {
                 pool.submit(
-                    blob.bytes, path: blob.displayPath,
+                    blob.bytes, path: blob.inputPath,
                     origin: GitOrigin(blob: blob.id, commit: blob.commit))
             }
             let missing = try history.finish()

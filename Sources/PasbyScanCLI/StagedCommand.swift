@@ -108,7 +108,7 @@ struct StagedCommand {
             try objects.read(changes.map(\.blobID)) { index, object in
                 let change = changes[index]
                 if let object {
-                    pool.submit(object.bytes, path: change.displayPath)
+                    pool.submit(object.bytes, path: change.inputPath)
                 } else {
                     skipped.skipped[.unreadable, default: 0] += 1
                     warn(change.displayPath, "blob \(change.blobID) is missing (skipped)", options)

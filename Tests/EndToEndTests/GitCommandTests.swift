@@ -176,6 +176,37 @@ import Testing
         #expect(run.stdout.contains("\(blob):1:3: medium: "))
     }
 
+    @Test func aServiceFileZipInHistoryIsOpened() throws {
+        let repository = TemporaryRepository()
+        repository.write("deploy/README", "the service file\n")
+        ZipMaker.make(
+            repository.path + "/deploy/service.zip",
+            members: [("config.json", Array(Fake.serviceConfig(live: true).utf8))])
+        repository.commitAll("service file")
+        repository.git("rm", "-q", "deploy/service.zip")
+        repository.commitAll("removed")
+
+        let run = try Self.history(repository)
+
+        #expect(run.status == 1)
+        #expect(
+            run.stdout.contains(
+                "deploy/service.zip!config.json:5:25: critical: pasby organisation API key"))
+        #expect(!run.stdout.contains("service.zip/!"))
+    }
+
+    @Test func allowedPathsApplyToHistoryPaths() throws {
+        let repository = TemporaryRepository()
+        repository.write("fixtures/keys.env", "KEY=\(Fake.liveKey)\n")
+        repository.write("allow.yaml", "allow:\n  paths:\n    - \"fixtures/**\"\n")
+        repository.commitAll("fixtures")
+
+        let run = try Self.history(repository, ["--config", repository.path + "/allow.yaml"])
+
+        #expect(run.status == 0)
+        #expect(run.stderr.contains("1 allowed by config"))
+    }
+
     @Test func outputIsTheSameWhateverTheThreadCount() throws {
         let repository = TemporaryRepository()
         for index in 0..<12 {

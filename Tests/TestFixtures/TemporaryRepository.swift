@@ -69,7 +69,8 @@ public final class TemporaryRepository {
         process.standardError = stderr
         try! process.run()
         stdin.fileHandleForWriting.write(Data(input.utf8))
-        try! stdin.fileHandleForWriting.close()
+        // Foundation's SIGCHLD handling can interrupt close(2); the pipe is closed anyway.
+        try? stdin.fileHandleForWriting.close()
         let output = stdout.fileHandleForReading.readDataToEndOfFile()
         let error = stderr.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
