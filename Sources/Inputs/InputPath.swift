@@ -41,7 +41,8 @@ public struct InputPath: Sendable, Hashable {
         let below = relative
         if below.isEmpty { return root }
         if root == "." { return below }
-        return root == "/" ? "/" + below : root + "/" + below
+        if root == "/" || below.hasPrefix("!") { return root + below }
+        return root + "/" + below
     }
 
     /// The raw bytes of `display`: what a SARIF URI percent-encodes.
@@ -49,7 +50,8 @@ public struct InputPath: Sendable, Hashable {
         let below = bytesBelowRoot
         if below.isEmpty { return Array(root.utf8) }
         if root == "." { return Array(below) }
-        return Array(root.utf8) + (root == "/" ? [] : [UInt8(ascii: "/")]) + below
+        let joinsDirectly = root == "/" || below.first == UInt8(ascii: "!")
+        return Array(root.utf8) + (joinsDirectly ? [] : [UInt8(ascii: "/")]) + below
     }
 
     /// The path below the root it was found under, as shown; empty for the root itself.

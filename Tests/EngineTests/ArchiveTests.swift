@@ -25,6 +25,19 @@ import Testing
         #expect(key.evidence?.path.hasSuffix("service.zip!config.json") == true)
     }
 
+    @Test func archiveGivenAsTheRootShowsMembersWithoutASlash() {
+        let tree = TemporaryTree()
+        ZipMaker.make(tree.path + "/service.zip", members: Self.serviceMembers)
+
+        let paths = Set(scan([tree.path + "/service.zip"]).0.findings.map(\.location.path))
+
+        #expect(
+            paths == [
+                tree.path + "/service.zip!config.json",
+                tree.path + "/service.zip!communication.pem",
+            ])
+    }
+
     @Test func storedArchiveIsNotReportedTwice() {
         let tree = TemporaryTree()
         ZipMaker.make(tree.path + "/stored.zip", members: Self.serviceMembers, stored: true)
