@@ -2,13 +2,15 @@ import Inputs
 import ScanModel
 
 extension ScanWorker {
-    /// Zip archives inside zip archives are opened this deep (a jar in a war, a service file
-    /// zipped again); deeper ones are scanned only as bytes.
-    static let maximumArchiveDepth = 2
-    /// Archives larger than this are scanned only as bytes: their members are not opened.
+    /// Zip archives inside zip archives are opened this deep (a jar in a war in an ear, a
+    /// service file zipped again); a deeper one is counted as unread.
+    static let maximumArchiveDepth = 4
+    /// Archives larger than this are scanned only as bytes and counted as unread.
     static let maximumArchiveBytes = 256 << 20
     /// Members larger than this once decompressed are not scanned (also stops zip bombs).
     static let maximumMemberBytes = 64 << 20
+    /// The most bytes one archive, with everything nested in it, may decompress to.
+    static let maximumArchiveTotalBytes = 1 << 30
 
     /// Scans each member of the zip archive `file`, reported as `archive.zip!member`: the
     /// deflated `config.json` and `*.pem` of a pasby Console service file, a properties file
@@ -16,6 +18,21 @@ extension ScanWorker {
     /// - Returns: false when `file` could not be read as an archive; its raw bytes, scanned
     ///   already, are then all there is.
     mutating func scanMembers(of file: some ByteSource, archiveDepth: Int) -> Bool {
+        guard archiveDepth < Self.maximumArchiveDepth else {
+            noteUnreadMember(
+                file.path,
+                "archive nested more than \(Self.maximumArchiveDepth) deep: its members were "
+                    + "scanned only as stored bytes")
+            return false
+        }
+        guard file.canReadAgain else {
+            noteUnreadMember(
+                file.path,
+                "a zip archive read from a pipe is scanned only as bytes; give its path to "
+                    + "scan its members")
+            return false
+        }
+        if archiveDepth == 0 { archiveBytesLeft = Self.maximumArchiveTotalBytes }
         let archive: ZipArchive
         do {
             guard let bytes = try file.readWhole(upTo: Self.maximumArchiveBytes) else {
@@ -30,15 +47,26 @@ extension ScanWorker {
             noteUnreadMember(file.path, "not read as a zip archive: \(error)")
             return false
         }
+        var seenOffsets: Set<Int> = []
         for member in archive.members where !member.isFolder {
             let path = file.path.member(member.name)
+            guard seenOffsets.insert(member.localHeaderOffset).inserted else {
+                noteUnreadMember(path, "archive member shares its data with another (skipped)")
+                continue
+            }
+            let limit = min(Self.maximumMemberBytes, archiveBytesLeft)
             do {
-                let contents = try archive.contents(of: member, limit: Self.maximumMemberBytes)
+                let contents = try archive.contents(of: member, limit: limit)
+                archiveBytesLeft -= contents.count
                 visit(
                     source: MemorySource(bytes: contents, path: path),
                     archiveDepth: archiveDepth + 1)
             } catch {
-                noteUnreadMember(path, "archive member not scanned: \(error)")
+                let reason =
+                    limit < Self.maximumMemberBytes
+                    ? "the archive decompresses to more than \(Self.maximumArchiveTotalBytes >> 20) MiB"
+                    : "\(error)"
+                noteUnreadMember(path, "archive member not scanned: \(reason)")
             }
         }
         return true

@@ -17,6 +17,8 @@ struct ScanWorker: FileVisitor {
     private let chunkBytes: Int
     private var findings: [Finding] = []
     var summary = ScanSummary()
+    /// Decompressed bytes the archive being opened may still produce.
+    var archiveBytesLeft = 0
 
     /// Bytes kept before the first unscanned byte, for lookbehinds.
     static let lookbehindBytes = 256
@@ -52,9 +54,7 @@ struct ScanWorker: FileVisitor {
                 ScanWarning(path: file.path.display, message: "read failed: \(error) (skipped)"))
             fileFindings.removeAll()
         }
-        if isZip && archiveDepth < Self.maximumArchiveDepth
-            && scanMembers(of: file, archiveDepth: archiveDepth)
-        {
+        if isZip && scanMembers(of: file, archiveDepth: archiveDepth) {
             // The members were scanned one by one; the archive's raw bytes would only repeat
             // what stored members hold.
             return

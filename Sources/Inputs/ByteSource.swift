@@ -7,9 +7,10 @@ public protocol ByteSource {
     /// Reads up to `count` bytes into `buffer` at `offset`; returns 0 at the end.
     func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int, count: Int)
         throws(SystemError) -> Int
-    /// All the bytes from the start, or nil when there are more than `limit` or they cannot be
-    /// read again (standard input).
+    /// All the bytes from the start, or nil when there are more than `limit`.
     func readWhole(upTo limit: Int) throws(SystemError) -> [UInt8]?
+    /// False for standard input and pipes, whose bytes are gone once read.
+    var canReadAgain: Bool { get }
 }
 
 extension OpenFile: ByteSource {}
@@ -31,6 +32,8 @@ public final class MemorySource: ByteSource {
         self.bytes = bytes
         self.path = path
     }
+
+    public var canReadAgain: Bool { true }
 
     public func readWhole(upTo limit: Int) -> [UInt8]? {
         bytes.count <= limit ? bytes : nil

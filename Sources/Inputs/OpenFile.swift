@@ -64,10 +64,13 @@ public final class OpenFile {
         return .success(OpenFile(path: path, descriptor: descriptor, size: Int(info.st_size)))
     }
 
+    /// False for standard input and FIFOs.
+    public var canReadAgain: Bool { ownsDescriptor && size > 0 }
+
     /// All the bytes from the start of the file (read again with `pread`), or nil when there
-    /// are more than `limit` or the input cannot be read again (standard input, a FIFO).
+    /// are more than `limit`.
     public func readWhole(upTo limit: Int) throws(SystemError) -> [UInt8]? {
-        guard ownsDescriptor, size > 0, size <= limit else { return nil }
+        guard canReadAgain, size <= limit else { return nil }
         var bytes = [UInt8](repeating: 0, count: size)
         var filled = 0
         while filled < size {

@@ -1,7 +1,9 @@
 /// A path pattern as users write them in config files: `Tests/Fixtures/**`, `*.pem`.
 ///
-/// `*` matches within one path segment, `**` across segments, `?` one character. A pattern
-/// without `/` matches the last segment of any path (as in `.gitignore`). Paths use `/`.
+/// `*` matches within one path segment, `**` across segments, `?` one character. A member of
+/// a zip archive (`docs/bundle.zip!notes.md`) is a segment of its own: `*` and `?` do not cross
+/// the `!`, so `docs/*.md` does not allow what an archive holds. A pattern without `/` matches
+/// the last segment of any path (as in `.gitignore`). Paths use `/`.
 public struct PathGlob: Sendable, Equatable {
     public let pattern: String
     private let characters: [Character]
@@ -15,7 +17,9 @@ public struct PathGlob: Sendable, Equatable {
 
     /// True when `path` (reported form, `/`-separated) matches.
     public func matches(_ path: String) -> Bool {
-        let target = matchesAnySegment ? String(path.split(separator: "/").last ?? "") : path
+        let target =
+            matchesAnySegment
+            ? String(path.split(whereSeparator: { $0 == "/" || $0 == "!" }).last ?? "") : path
         return PathGlob.match(characters[...], Array(target)[...])
     }
 
@@ -33,14 +37,16 @@ public struct PathGlob: Sendable, Equatable {
                 if crossesSegments, after.first == "/", match(after.dropFirst(), text[index...]) {
                     return true
                 }
-                guard index < text.endIndex, crossesSegments || text[index] != "/" else {
+                guard index < text.endIndex,
+                    crossesSegments || (text[index] != "/" && text[index] != "!")
+                else {
                     return false
                 }
                 index += 1
             }
         }
         guard let first = text.first else { return false }
-        guard head == "?" ? first != "/" : head == first else { return false }
+        guard head == "?" ? first != "/" && first != "!" : head == first else { return false }
         return match(rest, text.dropFirst())
     }
 }

@@ -13,7 +13,9 @@ public struct ZipArchive {
         let flags: UInt16
         let compressedSize: Int
         let uncompressedSize: Int
-        let localHeaderOffset: Int
+        /// Where the member's local header, and so its data, starts. Members that share one are
+        /// a zip bomb's trick for decompressing the same data many times.
+        public let localHeaderOffset: Int
 
         /// True for folder entries, which hold nothing.
         public var isFolder: Bool { name.last == UInt8(ascii: "/") }

@@ -14,7 +14,8 @@ enum ReportDestination {
     /// Writes the report `produce` emits piece by piece. A regular file is written to a
     /// temporary name beside it, then renamed over it, so readers see the old report or the
     /// new one, never a part; a symbolic link is followed to its target; a device or FIFO
-    /// (`/dev/stdout`) is written in place. A closed stdout (`| head`) is not a failure.
+    /// (`/dev/stdout`) is written in place. A replaced report keeps its permissions, so a
+    /// private report stays private. A closed stdout (`| head`) is not a failure.
     func write(console: Console, _ produce: ((String) -> Void) -> Void) throws(Failure) {
         switch self {
         case .standardOutput:
@@ -39,6 +40,7 @@ enum ReportDestination {
     {
         var target = path
         var info = stat()
+        var existingMode: mode_t?
         if lstat(path, &info) == 0 {
             if (info.st_mode & S_IFMT) == S_IFLNK {
                 guard let resolved = realpath(path, nil) else { throw SystemError(code: errno) }
@@ -50,9 +52,9 @@ enum ReportDestination {
             case S_IFDIR:
                 throw SystemError(code: EISDIR)
             case S_IFREG:
-                break
+                existingMode = info.st_mode & 0o7777
             default:
-                return try writeAll(to: target, flags: O_WRONLY | O_TRUNC, produce)
+                return try writeAll(to: target, flags: O_WRONLY | O_TRUNC, mode: 0, produce)
             }
         }
         let folderEnd = target.lastIndex(of: "/").map { target.index(after: $0) }
@@ -60,7 +62,12 @@ enum ReportDestination {
         let name = folderEnd.map { String(target[$0...]) } ?? target
         let temporary = "\(folder).\(name).\(getpid()).tmp"
         do throws(SystemError) {
-            try writeAll(to: temporary, flags: O_WRONLY | O_CREAT | O_EXCL, produce)
+            try writeAll(
+                to: temporary, flags: O_WRONLY | O_CREAT | O_EXCL, mode: existingMode ?? 0o666,
+                produce)
+            if let existingMode, chmod(temporary, existingMode) != 0 {
+                throw SystemError(code: errno)
+            }
             guard rename(temporary, target) == 0 else { throw SystemError(code: errno) }
         } catch {
             unlink(temporary)
@@ -68,10 +75,11 @@ enum ReportDestination {
         }
     }
 
+    /// Writes to `path`, created with `mode` (less the umask) when `flags` create it.
     private func writeAll(
-        to path: String, flags: Int32, _ produce: ((String) -> Void) -> Void
+        to path: String, flags: Int32, mode: mode_t, _ produce: ((String) -> Void) -> Void
     ) throws(SystemError) {
-        let descriptor = open(path, flags | O_CLOEXEC, 0o666)
+        let descriptor = open(path, flags | O_CLOEXEC, mode)
         guard descriptor >= 0 else { throw SystemError(code: errno) }
         let buffer = ChunkBuffer { FileDescriptorWriter.write($0, to: descriptor) }
         produce(buffer.append)

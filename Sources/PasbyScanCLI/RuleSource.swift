@@ -4,9 +4,17 @@ import Rules
 /// Loads the rules a command uses: the built-in ones, or files named by the user.
 enum RuleSource {
     /// Rules from `path` (a `.yaml` file or a folder of them), or the built-in rules.
+    /// A user's rule files are held to what `rules check` asks: their examples must pass, so a
+    /// rule that cannot find what it claims to never gates a build.
     static func load(_ path: String?) throws(UsageError) -> RuleSet {
         guard let path else { return RuleSet.builtin() }
-        return try load(files: try ruleFiles(at: path))
+        let rules = try load(files: try ruleFiles(at: path))
+        if let problem = rules.checkExamples().first {
+            throw UsageError(
+                "rules: \(problem); fix the rule or its example (\"pasbyscan rules check\" "
+                    + "lists every failing example)", showsUsage: false)
+        }
+        return rules
     }
 
     static func load(files: [String]) throws(UsageError) -> RuleSet {

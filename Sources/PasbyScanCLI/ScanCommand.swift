@@ -31,6 +31,9 @@ struct ScanCommand {
         while let token = reader.next() {
             switch token {
             case .operand(let path):
+                guard !path.isEmpty else {
+                    throw UsageError("an empty path was given; name a file or folder, or \".\"")
+                }
                 options.paths.append(path)
             case .option(let name, let inline):
                 try apply(name, inline: inline, reader: &reader, to: &options)
@@ -61,7 +64,8 @@ struct ScanCommand {
             }
             options.format = format
         case "--output", "-o":
-            options.output = try value()
+            let path = try value()
+            options.output = path == "-" ? nil : path
         case "--fail-on":
             let text = try value()
             if text == "never" {

@@ -8,6 +8,16 @@ enum SARIFLog {
     static let version = "2.1.0"
     static let columnKind = "unicodeCodePoints"
 
+    struct Invocation: Encodable {
+        let executionSuccessful: Bool
+        let toolExecutionNotifications: [Notification]?
+    }
+
+    struct Notification: Encodable {
+        let level: String
+        let message: Message
+    }
+
     struct ArtifactLocationDescription: Encodable {
         let description: Message
     }

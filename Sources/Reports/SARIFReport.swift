@@ -24,6 +24,7 @@ struct SARIFReport {
         ]
         emit("{\n  \"$schema\" : \"\(SARIFLog.schema)\",\n  \"runs\" : [\n    {\n")
         emit("      \"columnKind\" : \"\(SARIFLog.columnKind)\",\n")
+        emit("      \"invocations\" : " + JSONText.encode([invocation()], indent: 6) + ",\n")
         emit("      \"originalUriBaseIds\" : " + JSONText.encode(baseIDs, indent: 6) + ",\n")
         emit("      \"results\" : [")
         for (index, finding) in input.findings.enumerated() {
@@ -39,6 +40,26 @@ struct SARIFReport {
                 rules: rules.map(descriptor)))
         emit("      \"tool\" : " + JSONText.encode(tool, indent: 6) + "\n    }\n  ],\n")
         emit("  \"version\" : \"\(SARIFLog.version)\"\n}\n")
+    }
+
+    /// Whether the scan read everything it was asked to. An incomplete scan says so, so that a
+    /// dashboard does not take missing results for fixed ones.
+    private func invocation() -> SARIFLog.Invocation {
+        let summary = input.summary
+        guard summary.isIncomplete else {
+            return SARIFLog.Invocation(executionSuccessful: true, toolExecutionNotifications: nil)
+        }
+        var reasons = summary.skipped.filter { $0.key.makesScanIncomplete && $0.value > 0 }
+            .sorted { $0.key < $1.key }.map { "\($0.key.rawValue): \($0.value)" }
+        if summary.matchLimitHits > 0 {
+            reasons.append("candidates at a rule's match limit: \(summary.matchLimitHits)")
+        }
+        let text =
+            "the scan was incomplete (\(reasons.joined(separator: ", "))); "
+            + "what was not read may hold secrets"
+        return SARIFLog.Invocation(
+            executionSuccessful: false,
+            toolExecutionNotifications: [.init(level: "error", message: .init(text: text))])
     }
 
     private func descriptor(_ rule: Rules.Rule) -> SARIFLog.ReportingDescriptor {
@@ -64,7 +85,11 @@ struct SARIFReport {
             "\(name): \(finding.severity.rawValue) severity, "
             + "\(finding.environment.rawValue) environment"
         if let evidence = finding.evidence {
-            message += ": environment decided by \(evidence.ruleID) at line \(evidence.line)"
+            message +=
+                finding.ruleID == Rule.environmentMixID
+                ? "; beside a sandbox credential (\(evidence.ruleID) at "
+                    + "\(evidence.path):\(evidence.line))"
+                : "; environment decided by \(evidence.ruleID) at \(evidence.path):\(evidence.line)"
         }
         if let commit = finding.gitOrigin?.commit {
             message += "; introduced in commit \(commit)"

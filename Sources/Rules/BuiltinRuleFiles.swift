@@ -24,7 +24,7 @@ rules:
     environment: production
     severity: critical
     token_group: token
-    min_entropy: 3.0
+    min_entropy: 2.5
     max_length: 600
     examples:
       - 'PASBY_API_KEY=bk-live_deadbeef0badc0de5eed1e55c0ffee42facade0ddba11feeb16b00b5cafed00d'
@@ -55,7 +55,7 @@ rules:
     environment: sandbox
     severity: medium
     token_group: token
-    min_entropy: 3.0
+    min_entropy: 2.5
     max_length: 600
     examples:
       - 'apiKey = "bk-test_deadbeef0badc0de5eed1e55c0ffee42"'
@@ -77,22 +77,24 @@ rules:
       confirm the format in Console, so the rule also accepts 20 to 256 letters and digits
       that mix both and pass the randomness check. prd_ alone is common in unrelated code
       (prd_id, prd_config), so a prefix inside a longer identifier, or followed by a word, is
-      not a finding.
+      not a finding. The prefix may follow a URL-encoded byte (%3D) or a JSON escape (\n).
     remediation: >-
       Regenerate the app secret in pasby Console (Apps, your app, Secret) and deploy the new
       one from a secret store; the old secret stops working once replaced. Treat the leaked
       value as public even after removing it from the code: it remains in git history.
     pattern: >-
-      (?<![A-Za-z0-9_])prd_(?<token>[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}|(?=[A-Za-z]*+[0-9])(?=[0-9]*+[A-Za-z])[A-Za-z0-9]{20,256}+)(?![A-Za-z0-9_-])
+      (?:(?<![A-Za-z0-9_])|(?<=%[0-9A-Fa-f]{2})|(?<=\\[nrt]))prd_(?<token>[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}|(?=[A-Za-z]*+[0-9])(?=[0-9]*+[A-Za-z])[A-Za-z0-9]{20,256}+)(?![A-Za-z0-9_-])
     keywords: [prd_]
     environment: production
     severity: critical
     token_group: token
-    min_entropy: 3.0
+    min_entropy: 2.5
     max_length: 300
     examples:
       - '"secret": "prd_deadbeef-0bad-4c0d-8e55-c0ffee5eed42"'
       - 'x-access-secret: prd_FAKEfake0000TESTtest1111'
+      - 'https://app.example/callback?state=secret%3Dprd_deadbeef-0bad-4c0d-8e55-c0ffee5eed42%26x'
+      - '{"env": "A=1\nSECRET=prd_deadbeef-0bad-4c0d-8e55-c0ffee5eed42"}'
     negative_examples:
       - 'let prd_id = 42'
       - 'prd_config_loader()'
@@ -113,12 +115,12 @@ rules:
       Regenerate the sandbox app secret in pasby Console (Apps, your app, Secret) and keep the
       new one out of the repository.
     pattern: >-
-      (?<![A-Za-z0-9_])snb_(?<token>[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}|(?=[A-Za-z]*+[0-9])(?=[0-9]*+[A-Za-z])[A-Za-z0-9]{20,256}+)(?![A-Za-z0-9_-])
+      (?:(?<![A-Za-z0-9_])|(?<=%[0-9A-Fa-f]{2})|(?<=\\[nrt]))snb_(?<token>[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}|(?=[A-Za-z]*+[0-9])(?=[0-9]*+[A-Za-z])[A-Za-z0-9]{20,256}+)(?![A-Za-z0-9_-])
     keywords: [snb_]
     environment: sandbox
     severity: medium
     token_group: token
-    min_entropy: 3.0
+    min_entropy: 2.5
     max_length: 300
     examples:
       - '"secret": "snb_deadbeef-0bad-4c0d-8e55-c0ffee5eed42"'
@@ -144,7 +146,7 @@ rules:
       No rotation is needed for an identifier. Check the same file and its history for the
       app's secret and keys.
     pattern: >-
-      (?<![A-Za-z0-9_])app_(?<token>[0-9A-Fa-f]{8}-?[0-9A-Fa-f]{4}-?[0-9A-Fa-f]{4}-?[0-9A-Fa-f]{4}-?[0-9A-Fa-f]{12})(?![A-Za-z0-9_-])
+      (?:(?<![A-Za-z0-9_])|(?<=%[0-9A-Fa-f]{2})|(?<=\\[nrt]))app_(?<token>[0-9A-Fa-f]{8}-?[0-9A-Fa-f]{4}-?[0-9A-Fa-f]{4}-?[0-9A-Fa-f]{4}-?[0-9A-Fa-f]{12})(?![A-Za-z0-9_-])
     keywords: [app_]
     environment: none
     severity: low
@@ -168,7 +170,7 @@ rules:
       No rotation is needed for an identifier. Check the same file and its history for API
       keys and app secrets.
     pattern: >-
-      (?<![A-Za-z0-9_])bcn_(?<token>[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}|[0-9A-Fa-f]{32}-[A-Za-z0-9]{6})(?![A-Za-z0-9_-])
+      (?:(?<![A-Za-z0-9_])|(?<=%[0-9A-Fa-f]{2})|(?<=\\[nrt]))bcn_(?<token>[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}|[0-9A-Fa-f]{32}-[A-Za-z0-9]{6})(?![A-Za-z0-9_-])
     keywords: [bcn_]
     environment: none
     severity: low
@@ -190,7 +192,7 @@ rules:
       An unencrypted RSA private key in PKCS#1 PEM form, the form of pasby's communication
       keys. The key is found with LF or CRLF line ends, indented in a YAML block scalar,
       flattened onto one line, or JSON-escaped on one line with literal \n as in pasby's
-      service-file config.json (also doubly escaped, JSON inside JSON), with its lines commented
+      service-file config.json (also doubly escaped, JSON inside JSON, and with / and + escaped as PHP and .NET write them), with its lines commented
       out with # or //, or with CR-only line ends. A header with no body (a string constant in code) is not a
       finding. Its environment comes from the pasby credentials in the same file; when none
       decide it, it is unknown.
@@ -204,7 +206,7 @@ rules:
       -----BEGIN\ RSA\ PRIVATE\ KEY-----
       (?!(?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)*+Proc-Type:)
       (?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)++
-      (?=[A-Za-z0-9+/=]{40})(?:[A-Za-z0-9+/=]++(?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)++)++
+      (?=(?:[A-Za-z0-9+/=]|\\/|\\u002[Bb]|\\u003[Dd]){40})(?:(?:[A-Za-z0-9+/=]++|\\/|\\u002[Bb]|\\u003[Dd])++(?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)++)++
       -----END\ RSA\ PRIVATE\ KEY-----
     keywords:
       - '-----BEGIN RSA PRIVATE KEY-----'
@@ -223,6 +225,8 @@ rules:
       - "# -----BEGIN RSA PRIVATE KEY-----\n# MIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKE\n# ZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ==\n# -----END RSA PRIVATE KEY-----"
       - "-----BEGIN RSA PRIVATE KEY-----\rMIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKE\rZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ==\r-----END RSA PRIVATE KEY-----"
       - "{\"config\": \"{\\\"privatekey\\\": \\\"-----BEGIN RSA PRIVATE KEY-----\\\\nMIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKE\\\\nZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ==\\\\n-----END RSA PRIVATE KEY-----\\\"}\"}"
+      - "{\"privatekey\":\"-----BEGIN RSA PRIVATE KEY-----\\nMIIEowIBAAKCAQEAfake\\/FAKE+fakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKE\\nZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ==\\n-----END RSA PRIVATE KEY-----\\n\"}"
+      - "{\"privatekey\":\"-----BEGIN RSA PRIVATE KEY-----\\nMIIEowIBAAKCAQEAfake/FAKE\\u002BfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKE\\nZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ\\u003D\\u003D\\n-----END RSA PRIVATE KEY-----\\n\"}"
     negative_examples:
       - "const header = \"-----BEGIN RSA PRIVATE KEY-----\""
       - "-----BEGIN RSA PRIVATE KEY-----\n-----END RSA PRIVATE KEY-----"
@@ -248,7 +252,7 @@ rules:
       -----BEGIN\ PRIVATE\ KEY-----
       (?!(?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)*+Proc-Type:)
       (?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)++
-      (?=[A-Za-z0-9+/=]{40})(?:[A-Za-z0-9+/=]++(?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)++)++
+      (?=(?:[A-Za-z0-9+/=]|\\/|\\u002[Bb]|\\u003[Dd]){40})(?:(?:[A-Za-z0-9+/=]++|\\/|\\u002[Bb]|\\u003[Dd])++(?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)++)++
       -----END\ PRIVATE\ KEY-----
     keywords:
       - '-----BEGIN PRIVATE KEY-----'
@@ -289,7 +293,7 @@ rules:
       -----BEGIN\ EC\ PRIVATE\ KEY-----
       (?!(?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)*+Proc-Type:)
       (?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)++
-      (?=[A-Za-z0-9+/=]{40})(?:[A-Za-z0-9+/=]++(?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)++)++
+      (?=(?:[A-Za-z0-9+/=]|\\/|\\u002[Bb]|\\u003[Dd]){40})(?:(?:[A-Za-z0-9+/=]++|\\/|\\u002[Bb]|\\u003[Dd])++(?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)++)++
       -----END\ EC\ PRIVATE\ KEY-----
     keywords:
       - '-----BEGIN EC PRIVATE KEY-----'
@@ -329,7 +333,7 @@ rules:
       -----BEGIN\ OPENSSH\ PRIVATE\ KEY-----
       (?!(?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)*+Proc-Type:)
       (?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)++
-      (?=[A-Za-z0-9+/=]{40})(?:[A-Za-z0-9+/=]++(?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)++)++
+      (?=(?:[A-Za-z0-9+/=]|\\/|\\u002[Bb]|\\u003[Dd]){40})(?:(?:[A-Za-z0-9+/=]++|\\/|\\u002[Bb]|\\u003[Dd])++(?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)++)++
       -----END\ OPENSSH\ PRIVATE\ KEY-----
     keywords:
       - '-----BEGIN OPENSSH PRIVATE KEY-----'
@@ -371,11 +375,11 @@ rules:
         (?<kind>RSA\ |EC\ |DSA\ |)PRIVATE\ KEY-----
         (?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)++Proc-Type:\ *4,ENCRYPTED(?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)++
         DEK-Info:\ *[A-Za-z0-9,-]++(?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)++
-        (?=[A-Za-z0-9+/=]{40})(?:[A-Za-z0-9+/=]++(?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)++)++
+        (?=(?:[A-Za-z0-9+/=]|\\/|\\u002[Bb]|\\u003[Dd]){40})(?:(?:[A-Za-z0-9+/=]++|\\/|\\u002[Bb]|\\u003[Dd])++(?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)++)++
         -----END\ \k<kind>PRIVATE\ KEY-----
       |
         ENCRYPTED\ PRIVATE\ KEY-----(?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)++
-        (?=[A-Za-z0-9+/=]{40})(?:[A-Za-z0-9+/=]++(?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)++)++
+        (?=(?:[A-Za-z0-9+/=]|\\/|\\u002[Bb]|\\u003[Dd]){40})(?:(?:[A-Za-z0-9+/=]++|\\/|\\u002[Bb]|\\u003[Dd])++(?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)++)++
         -----END\ ENCRYPTED\ PRIVATE\ KEY-----
       )
     keywords:

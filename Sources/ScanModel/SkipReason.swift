@@ -12,8 +12,9 @@ public enum SkipReason: String, Sendable, CaseIterable, Comparable {
     case unreadable
     /// A `.git` folder's internals.
     case gitInternals = ".git internals"
-    /// A zip archive or member that could not be opened (encrypted, damaged, too large); the
-    /// archive's raw bytes were still scanned.
+    /// A zip archive or member that could not be opened (encrypted, damaged, an unsupported
+    /// compression, too large, too deep); the archive's raw bytes were still scanned, but what
+    /// the member holds was not, so the scan is incomplete.
     case archiveMember = "unread archive member"
     /// A submodule entry in the index (a commit of another repository, not a file).
     case submodule
@@ -24,7 +25,7 @@ public enum SkipReason: String, Sendable, CaseIterable, Comparable {
 
     /// True when the skip means the scan is incomplete: exit status 2 if nothing failed.
     public var makesScanIncomplete: Bool {
-        [.unreadable, .brokenSymlink, .unmerged, .shallowHistory].contains(self)
+        [.unreadable, .brokenSymlink, .unmerged, .shallowHistory, .archiveMember].contains(self)
     }
 
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }

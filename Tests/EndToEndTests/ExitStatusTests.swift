@@ -85,11 +85,11 @@ import Testing
                 name: slow
                 description: a pattern that backtracks without end
                 remediation: none
-                pattern: '(?:a|aa)+$'
+                pattern: '(?:a|aa)+[bc]'
                 keywords: [aaa]
                 environment: sandbox
                 severity: medium
-                examples: ['aaaa']
+                examples: ['aaab']
 
             """)
         tree.write("input.txt", String(repeating: "a", count: 60) + "!\n")

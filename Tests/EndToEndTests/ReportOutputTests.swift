@@ -74,6 +74,38 @@ import Testing
         #expect(linkTarget == "existing.txt")
     }
 
+    @Test func replacedReportKeepsItsPermissions() throws {
+        let tree = Self.serviceTree()
+        let report = tree.write("private.txt", "old\n").path
+        #expect(chmod(report, 0o600) == 0)
+
+        let run = try BinaryRun(
+            ["scan", "--show-secrets", "--output", report, "svc0"], in: tree.path)
+
+        var info = stat()
+        #expect(run.status == 1)
+        #expect(stat(report, &info) == 0)
+        #expect(info.st_mode & 0o777 == 0o600)
+    }
+
+    @Test func outputDashMeansStdout() throws {
+        let tree = Self.serviceTree()
+        let run = try BinaryRun(["scan", "--output", "-", "svc0"], in: tree.path)
+        #expect(run.stdout.hasPrefix("svc0/config.json:2:11: low"))
+        #expect(!FileManager.default.fileExists(atPath: tree.path + "/-"))
+    }
+
+    @Test func incompleteScanSaysSoInSARIF() throws {
+        let tree = Self.serviceTree()
+        let complete = try BinaryRun(["scan", "--format", "sarif", "svc0"], in: tree.path)
+        let incomplete = try BinaryRun(["scan", "--format", "sarif", "/nonexistent/pasbyscan"])
+
+        #expect(complete.stdout.contains(#""executionSuccessful" : true"#))
+        #expect(incomplete.status == 2)
+        #expect(incomplete.stdout.contains(#""executionSuccessful" : false"#))
+        #expect(incomplete.stdout.contains("the scan was incomplete (unreadable: 1)"))
+    }
+
     @Test func fullStdoutIsAnErrorNotAPass() throws {
         let tree = TemporaryTree()
         tree.write("clean.txt", "nothing\n")

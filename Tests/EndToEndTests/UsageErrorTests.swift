@@ -23,6 +23,7 @@ import Testing
         Case(arguments: ["scan", "-", "-"], message: "can be given only once"),
         Case(arguments: ["scan", "--config", "/nonexistent.yaml"], message: "cannot be read"),
         Case(arguments: ["rules"], message: "needs an action"),
+        Case(arguments: ["scan", ""], message: "an empty path was given"),
     ])
     func isUsageError(_ example: Case) throws {
         let run = try BinaryRun(example.arguments)

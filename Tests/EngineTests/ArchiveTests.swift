@@ -1,3 +1,4 @@
+import Foundation
 import ScanModel
 import TestFixtures
 import Testing
@@ -48,7 +49,7 @@ import Testing
         #expect(findings.allSatisfy { $0.location.path.contains("stored.zip!") })
     }
 
-    @Test func damagedArchiveIsScannedAsBytesWithAWarning() {
+    @Test func damagedArchiveIsScannedAsBytesAndMakesTheScanIncomplete() {
         let tree = TemporaryTree()
         tree.write("broken.zip", "PK\u{03}\u{04}garbage K=\(Fake.liveKey)\n")
 
@@ -56,7 +57,7 @@ import Testing
 
         #expect(result.findings.map(\.ruleID) == ["pasby.api-key.live"])
         #expect(result.summary.skipped[.archiveMember] == 1)
-        #expect(!result.summary.isIncomplete)
+        #expect(result.summary.isIncomplete)
         #expect(warnings.first?.message.contains("not read as a zip archive") == true)
     }
 
@@ -72,5 +73,48 @@ import Testing
         #expect(result.findings.map(\.location.path).allSatisfy { $0.hasSuffix("bomb.zip!k.env") })
         #expect(result.findings.count == 1)
         #expect(warnings.contains { $0.message.contains("larger than 67108864 bytes") })
+        #expect(result.summary.isIncomplete)
+    }
+
+    @Test func archivesNestFourDeepThenCountAsUnread() throws {
+        let tree = TemporaryTree()
+        var bytes = Array("K=\(Fake.liveKey)\n".utf8)
+        var name = "k.env"
+        for level in 1...5 {
+            let path = tree.path + "/level\(level).zip"
+            ZipMaker.make(path, members: [(name, bytes)])
+            bytes = try Array(Data(contentsOf: URL(fileURLWithPath: path)))
+            name = "level\(level).zip"
+            if level < 5 { try FileManager.default.removeItem(atPath: path) }
+        }
+
+        let (result, warnings) = scan([tree.path])
+
+        #expect(result.findings.isEmpty)
+        #expect(result.summary.isIncomplete)
+        #expect(warnings.contains { $0.message.contains("nested more than 4 deep") })
+    }
+
+    @Test func membersSharingTheirDataAreInflatedOnce() throws {
+        let tree = TemporaryTree()
+        let path = tree.path + "/overlap.zip"
+        ZipMaker.make(path, members: [("k.env", Array("K=\(Fake.testKey)\n".utf8))])
+        var zip = try Array(Data(contentsOf: URL(fileURLWithPath: path)))
+        // Repeat the one central-directory entry, as overlapping-member zip bombs do.
+        let end = zip.count - 22
+        let directoryStart = Int(zip[end + 16]) | Int(zip[end + 17]) << 8
+        let entry = Array(zip[directoryStart..<end])
+        zip.insert(contentsOf: entry, at: end)
+        zip[end + entry.count + 8] = 2
+        zip[end + entry.count + 10] = 2
+        let size = entry.count * 2
+        zip[end + entry.count + 12] = UInt8(size & 0xFF)
+        zip[end + entry.count + 13] = UInt8(size >> 8)
+        try Data(zip).write(to: URL(fileURLWithPath: path))
+
+        let (result, warnings) = scan([tree.path])
+
+        #expect(result.findings.count == 1)
+        #expect(warnings.contains { $0.message.contains("shares its data with another") })
     }
 }

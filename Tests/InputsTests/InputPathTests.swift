@@ -38,6 +38,9 @@ import Testing
         ("src/**/*.env", "src/a/b.env", true),
         ("src/**/*.env", "src/b.env", true),
         ("conf?g.json", "config.json", true),
+        ("docs/*.md", "docs/bundle.zip!notes.md", false),
+        ("docs/**", "docs/bundle.zip!notes.md", true),
+        ("*.pem", "keys/service.zip!key.pem", true),
     ])
     func globsMatchLikeGitignore(_ pattern: String, _ path: String, _ matches: Bool) {
         #expect(PathGlob(pattern).matches(path) == matches)
