@@ -19,8 +19,15 @@ struct Prefilter {
     /// The longest keyword, in bytes.
     let longestKeyword: Int
     private let fingerprints: [(SIMD16<UInt8>, SIMD16<UInt8>)]
-    /// Keyword indices by their first byte.
-    private let byFirstByte: [[Int]]
+    /// The keywords' bytes back to back, and where each keyword's bytes are in them.
+    private let keywordBytes: [UInt8]
+    private let keywordRanges: [Range<Int>]
+    /// Keyword indices sorted by first byte; those starting with byte `b` are
+    /// `keywordsByFirstByte[firstByteStarts[b]..<firstByteStarts[b + 1]]`. Flat arrays, read
+    /// through pointers in the scan loop, so no candidate costs a reference-count update on
+    /// storage every worker shares.
+    private let keywordsByFirstByte: [Int]
+    private let firstByteStarts: [Int]
     /// Bit `b` is set when some keyword starts with byte `b`: a quick reject for candidates.
     private let firstBytes: (UInt64, UInt64, UInt64, UInt64)
 
@@ -40,9 +47,7 @@ struct Prefilter {
 
         var fingerprints: [(SIMD16<UInt8>, SIMD16<UInt8>)] = []
         var seen: Set<[UInt8]> = []
-        var byFirstByte = [[Int]](repeating: [], count: 256)
-        for (index, keyword) in keywords.enumerated() {
-            byFirstByte[Int(keyword.bytes[0])].append(index)
+        for keyword in keywords {
             let pair = Array(keyword.bytes[1...2])
             if seen.insert(pair).inserted {
                 fingerprints.append((SIMD16(repeating: pair[0]), SIMD16(repeating: pair[1])))
@@ -51,7 +56,20 @@ struct Prefilter {
         self.keywords = keywords
         self.longestKeyword = keywords.map(\.bytes.count).max() ?? 0
         self.fingerprints = fingerprints
-        self.byFirstByte = byFirstByte
+        keywordBytes = keywords.flatMap(\.bytes)
+        var ranges: [Range<Int>] = []
+        for keyword in keywords {
+            let start = ranges.last?.upperBound ?? 0
+            ranges.append(start..<start + keyword.bytes.count)
+        }
+        keywordRanges = ranges
+        keywordsByFirstByte = keywords.indices.sorted {
+            keywords[$0].bytes[0] < keywords[$1].bytes[0]
+        }
+        var starts = [Int](repeating: 0, count: 257)
+        for keyword in keywords { starts[Int(keyword.bytes[0]) + 1] += 1 }
+        for byte in 0..<256 { starts[byte + 1] += starts[byte] }
+        firstByteStarts = starts
         var firstBytes: [UInt64] = [0, 0, 0, 0]
         for keyword in keywords {
             firstBytes[Int(keyword.bytes[0] >> 6)] |= 1 << UInt64(keyword.bytes[0] & 63)
@@ -69,24 +87,49 @@ struct Prefilter {
         guard let base = buffer.baseAddress, !starts.isEmpty else { return }
         var position = starts.lowerBound
         let blockEnd = min(starts.upperBound, buffer.count - 2) - Self.blockBytes
-        fingerprints.withUnsafeBufferPointer { fingerprints in
-            while position <= blockEnd {
-                let block = hits(base + position, fingerprints)
-                if Self.isAnySet((block.0 | block.1) | (block.2 | block.3)) {
-                    var bits = Self.bitmask(block.0) | Self.bitmask(block.1) << 16
-                    bits |= Self.bitmask(block.2) << 32 | Self.bitmask(block.3) << 48
-                    while bits != 0 {
-                        let lane = bits.trailingZeroBitCount
-                        check(base, count: buffer.count, at: position + lane, body)
-                        bits &= bits - 1
+        withTables { tables in
+            fingerprints.withUnsafeBufferPointer { fingerprints in
+                while position <= blockEnd {
+                    let block = hits(base + position, fingerprints)
+                    if Self.isAnySet((block.0 | block.1) | (block.2 | block.3)) {
+                        var bits = Self.bitmask(block.0) | Self.bitmask(block.1) << 16
+                        bits |= Self.bitmask(block.2) << 32 | Self.bitmask(block.3) << 48
+                        while bits != 0 {
+                            let lane = bits.trailingZeroBitCount
+                            check(base, count: buffer.count, at: position + lane, tables, body)
+                            bits &= bits - 1
+                        }
                     }
+                    position += Self.blockBytes
                 }
-                position += Self.blockBytes
+            }
+            while position < starts.upperBound {
+                check(base, count: buffer.count, at: position, tables, body)
+                position += 1
             }
         }
-        while position < starts.upperBound {
-            check(base, count: buffer.count, at: position, body)
-            position += 1
+    }
+
+    /// The flat keyword tables, as pointers valid inside `body`.
+    private struct Tables {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let ranges: UnsafeBufferPointer<Range<Int>>
+        let byFirstByte: UnsafeBufferPointer<Int>
+        let firstByteStarts: UnsafeBufferPointer<Int>
+    }
+
+    private func withTables(_ body: (Tables) -> Void) {
+        keywordBytes.withUnsafeBufferPointer { bytes in
+            keywordRanges.withUnsafeBufferPointer { ranges in
+                keywordsByFirstByte.withUnsafeBufferPointer { byFirstByte in
+                    firstByteStarts.withUnsafeBufferPointer { starts in
+                        body(
+                            Tables(
+                                bytes: bytes, ranges: ranges, byFirstByte: byFirstByte,
+                                firstByteStarts: starts))
+                    }
+                }
+            }
         }
     }
 
@@ -143,7 +186,8 @@ struct Prefilter {
 
     @inline(__always)
     private func check(
-        _ base: UnsafeRawPointer, count: Int, at position: Int, _ body: (Int, Int) -> Void
+        _ base: UnsafeRawPointer, count: Int, at position: Int, _ tables: Tables,
+        _ body: (Int, Int) -> Void
     ) {
         let first = base.load(fromByteOffset: position, as: UInt8.self)
         let word =
@@ -154,13 +198,15 @@ struct Prefilter {
             default: firstBytes.3
             }
         guard word & (1 << UInt64(first & 63)) != 0 else { return }
-        for index in byFirstByte[Int(first)] {
-            let keyword = keywords[index].bytes
-            guard position + keyword.count <= count else { continue }
-            let matches = keyword.withUnsafeBytes { wanted in
-                memcmp(base + position, wanted.baseAddress!, keyword.count) == 0
+        for slot in tables.firstByteStarts[Int(first)]..<tables.firstByteStarts[Int(first) + 1] {
+            let index = tables.byFirstByte[slot]
+            let range = tables.ranges[index]
+            guard position + range.count <= count else { continue }
+            if memcmp(base + position, tables.bytes.baseAddress! + range.lowerBound, range.count)
+                == 0
+            {
+                body(position, index)
             }
-            if matches { body(position, index) }
         }
     }
 }

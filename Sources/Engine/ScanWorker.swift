@@ -159,26 +159,33 @@ struct ScanWorker: FileVisitor {
         tracker: inout LineTracker
     ) {
         var matches: [(rule: Int, match: RuleMatch)] = []
-        engine.prefilter.forEachCandidate(in: contents, starts: starts) { start, keyword in
-            for ruleIndex in engine.prefilter.keywords[keyword].ruleIndices {
-                let rule = engine.rules.rules[ruleIndex]
-                let end = min(contents.count, start + rule.maximumLength)
-                let subject = UnsafeBufferPointer(
-                    start: contents.baseAddress!.assumingMemoryBound(to: UInt8.self), count: end)
-                do {
-                    if let match = try rule.match(in: subject.span, at: start, using: matcher) {
-                        matches.append((ruleIndex, match))
+        let engine = self.engine
+        let matcher = self.matcher
+        engine.keywordRules.withUnsafeBufferPointer { keywordRules in
+            engine.keywordRuleRanges.withUnsafeBufferPointer { ranges in
+                engine.prefilter.forEachCandidate(in: contents, starts: starts) { start, keyword in
+                    for slot in keywordRules[ranges[keyword]] {
+                        let ruleIndex = slot.index
+                        // An unretained reference: the engine keeps every rule alive, and counting
+                        // references to rules every worker shares would make the workers contend.
+                        let match = slot.rule._withUnsafeGuaranteedRef { rule in
+                            let end = min(contents.count, start + rule.maximumLength)
+                            let subject = UnsafeBufferPointer(
+                                start: contents.baseAddress!.assumingMemoryBound(to: UInt8.self),
+                                count: end)
+                            return Result { () throws(PCRE2Error) in
+                                try rule.match(in: subject.span, at: start, using: matcher)
+                            }
+                        }
+                        switch match {
+                        case .success(let found?):
+                            matches.append((ruleIndex, found))
+                        case .success(nil):
+                            break
+                        case .failure(let error):
+                            noteMatchLimit(ruleIndex, error, at: start, context: &context)
+                        }
                     }
-                } catch {
-                    summary.matchLimitHits += 1
-                    guard context.rulesOverLimit.insert(ruleIndex).inserted else { continue }
-                    let offset = context.base + start
-                    let reason = String(describing: error)
-                    let message =
-                        "rule \"\(rule.id)\" gave up at byte \(offset): \(reason); the scan is "
-                        + "incomplete (further candidates of this rule in this file are counted, "
-                        + "not listed)"
-                    collector.onWarning(ScanWarning(path: context.path.display, message: message))
                 }
             }
         }
@@ -188,6 +195,18 @@ struct ScanWorker: FileVisitor {
                     engine.rules.rules[ruleIndex], match, in: contents, context: context,
                     tracker: &tracker))
         }
+    }
+
+    private mutating func noteMatchLimit(
+        _ ruleIndex: Int, _ error: PCRE2Error, at start: Int, context: inout ChunkContext
+    ) {
+        summary.matchLimitHits += 1
+        guard context.rulesOverLimit.insert(ruleIndex).inserted else { return }
+        let message =
+            "rule \"\(engine.rules.rules[ruleIndex].id)\" gave up at byte \(context.base + start): "
+            + "\(error); the scan is incomplete (further candidates of this rule in this file "
+            + "are counted, not listed)"
+        collector.onWarning(ScanWarning(path: context.path.display, message: message))
     }
 
     private func makeFinding(
