@@ -2,11 +2,33 @@ import Glibc
 
 extension FileWalker {
     /// Reads one folder and pushes its entries as work.
+    ///
+    /// The folder is opened by name inside its parent when `entry` is given, by path
+    /// otherwise (a root, or when the process is out of descriptors).
     static func readDirectory<Visitor: FileVisitor>(
-        _ path: InputPath, ancestors: [FileID], queue: WorkQueue<Item>, visitor: inout Visitor,
-        options: WalkOptions
+        _ path: InputPath, entry: DirectoryEntry?, ancestors: [FileID], queue: WorkQueue<Item>,
+        visitor: inout Visitor, options: WalkOptions
     ) {
-        guard let directory = path.withCString({ opendir($0) }) else {
+        let opened =
+            entry.map { $0.folder.open($0.name, followsSymlinks: options.followsSymlinks) }
+            ?? DirectoryHandle.open(path)
+        let handle: DirectoryHandle
+        switch opened {
+        case .success(let folder):
+            handle = folder
+        case .failure(let error) where error.code == EMFILE || error.code == ENFILE:
+            guard case .success(let folder) = DirectoryHandle.open(path) else {
+                visitor.skip(path, reason: .unreadable, detail: error.description)
+                return
+            }
+            handle = folder
+        case .failure(let error):
+            visitor.skip(path, reason: .unreadable, detail: error.description)
+            return
+        }
+        let listing = dup(handle.descriptor)
+        guard listing >= 0, let directory = fdopendir(listing) else {
+            if listing >= 0 { close(listing) }
             visitor.skip(path, reason: .unreadable, detail: SystemError(code: errno).description)
             return
         }
@@ -15,7 +37,7 @@ extension FileWalker {
         var found: [Item] = []
         while true {
             errno = 0
-            guard let entry = readdir(directory) else {
+            guard let record = readdir(directory) else {
                 if errno != 0 {
                     visitor.skip(
                         path, reason: .unreadable,
@@ -23,7 +45,7 @@ extension FileWalker {
                 }
                 break
             }
-            let name = entryName(entry)
+            let name = entryName(record)
             if name == [UInt8(ascii: ".")] || name == [UInt8(ascii: "."), UInt8(ascii: ".")] {
                 continue
             }
@@ -32,9 +54,10 @@ extension FileWalker {
                 visitor.skip(child, reason: .gitInternals, detail: "not scanned")
                 continue
             }
+            let childEntry = DirectoryEntry(folder: handle, name: name + [0])
             if let item = classify(
-                child, type: entry.pointee.d_type, ancestors: ancestors, visitor: &visitor,
-                options: options)
+                child, entry: childEntry, type: record.pointee.d_type, ancestors: ancestors,
+                visitor: &visitor, options: options)
             {
                 found.append(item)
             }
@@ -55,37 +78,40 @@ extension FileWalker {
     }
 
     private static func classify<Visitor: FileVisitor>(
-        _ path: InputPath, type: UInt8, ancestors: [FileID], visitor: inout Visitor,
-        options: WalkOptions
+        _ path: InputPath, entry: DirectoryEntry, type: UInt8, ancestors: [FileID],
+        visitor: inout Visitor, options: WalkOptions
     ) -> Item? {
         var kind = Int32(type)
         if kind == Int32(DT_UNKNOWN) {
-            var info = stat()
-            guard path.withCString({ lstat($0, &info) }) == 0 else {
-                visitor.skip(
-                    path, reason: .unreadable, detail: SystemError(code: errno).description)
+            switch entry.folder.status(of: entry.name, followsSymlinks: false) {
+            case .success(let info): kind = fileType(info.st_mode)
+            case .failure(let error):
+                visitor.skip(path, reason: .unreadable, detail: error.description)
                 return nil
             }
-            kind = fileType(info.st_mode)
         }
         switch kind {
         case Int32(DT_DIR):
-            var info = stat()
-            guard path.withCString({ lstat($0, &info) }) == 0 else {
-                visitor.skip(
-                    path, reason: .unreadable, detail: SystemError(code: errno).description)
+            // Folder identities matter only for noticing loops, which need followed links.
+            guard options.followsSymlinks else {
+                return .directory(path, entry: entry, ancestors: ancestors)
+            }
+            switch entry.folder.status(of: entry.name, followsSymlinks: false) {
+            case .success(let info):
+                let id = FileID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+                return .directory(path, entry: entry, ancestors: ancestors + [id])
+            case .failure(let error):
+                visitor.skip(path, reason: .unreadable, detail: error.description)
                 return nil
             }
-            let id = FileID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
-            return .directory(path, ancestors: ancestors + [id])
         case Int32(DT_REG):
-            return .file(path, isRoot: false)
+            return .file(path, entry: entry, isRoot: false)
         case Int32(DT_LNK):
             guard options.followsSymlinks else {
                 visitor.skip(path, reason: .symlink, detail: "not followed")
                 return nil
             }
-            return followedLink(path, ancestors: ancestors, visitor: &visitor)
+            return followedLink(path, entry: entry, ancestors: ancestors, visitor: &visitor)
         default:
             visitor.skip(path, reason: .notRegularFile, detail: "not a regular file")
             return nil
@@ -93,24 +119,27 @@ extension FileWalker {
     }
 
     private static func followedLink<Visitor: FileVisitor>(
-        _ path: InputPath, ancestors: [FileID], visitor: inout Visitor
+        _ path: InputPath, entry: DirectoryEntry, ancestors: [FileID], visitor: inout Visitor
     ) -> Item? {
-        var info = stat()
-        guard path.withCString({ stat($0, &info) }) == 0 else {
-            let code = errno
-            let reason: SkipKind = code == ENOENT || code == ELOOP ? .brokenSymlink : .unreadable
-            visitor.skip(path, reason: reason, detail: SystemError(code: code).description)
+        let info: stat
+        switch entry.folder.status(of: entry.name, followsSymlinks: true) {
+        case .success(let status):
+            info = status
+        case .failure(let error):
+            let isBroken = error.code == ENOENT || error.code == ELOOP
+            visitor.skip(
+                path, reason: isBroken ? .brokenSymlink : .unreadable, detail: error.description)
             return nil
         }
         guard fileType(info.st_mode) == Int32(DT_DIR) else {
-            return .file(path, isRoot: false)
+            return .file(path, entry: entry, isRoot: false)
         }
         let id = FileID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
         guard !ancestors.contains(id) else {
             visitor.skip(path, reason: .symlinkLoop, detail: "leads back into a parent folder")
             return nil
         }
-        return .directory(path, ancestors: ancestors + [id])
+        return .directory(path, entry: entry, ancestors: ancestors + [id])
     }
 
     private static func fileType(_ mode: mode_t) -> Int32 {

@@ -22,10 +22,12 @@ public struct WalkOptions: Sendable {
 /// `.git` entries are passed over; git-ignored files are not, since build outputs and `.env`
 /// files are where secrets hide.
 public enum FileWalker {
+    /// Work for the walker. Entries found in a folder carry the folder's open handle, so they
+    /// are opened by name, not by path.
     enum Item {
         case root(InputPath)
-        case directory(InputPath, ancestors: [FileID])
-        case file(InputPath, isRoot: Bool)
+        case directory(InputPath, entry: DirectoryEntry?, ancestors: [FileID])
+        case file(InputPath, entry: DirectoryEntry?, isRoot: Bool)
     }
 
     /// A folder's identity, to notice a followed link leading back into its own ancestry.
@@ -72,20 +74,21 @@ public enum FileWalker {
             if (info.st_mode & S_IFMT) == S_IFDIR {
                 let id = FileID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
                 process(
-                    .directory(path, ancestors: [id]), queue: queue, visitor: &visitor,
-                    options: options)
+                    .directory(path, entry: nil, ancestors: [id]), queue: queue,
+                    visitor: &visitor, options: options)
             } else {
                 process(
-                    .file(path, isRoot: true), queue: queue, visitor: &visitor,
+                    .file(path, entry: nil, isRoot: true), queue: queue, visitor: &visitor,
                     options: options)
             }
-        case .directory(let path, let ancestors):
+        case .directory(let path, let entry, let ancestors):
             readDirectory(
-                path, ancestors: ancestors, queue: queue, visitor: &visitor,
+                path, entry: entry, ancestors: ancestors, queue: queue, visitor: &visitor,
                 options: options)
-        case .file(let path, let isRoot):
+        case .file(let path, let entry, let isRoot):
             let opened = OpenFile.open(
-                path, followsSymlinks: isRoot || options.followsSymlinks, readsFIFO: isRoot)
+                path, entry: entry, followsSymlinks: isRoot || options.followsSymlinks,
+                readsFIFO: isRoot)
             switch opened {
             case .success(let file):
                 visitor.visit(file)

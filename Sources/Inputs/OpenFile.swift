@@ -35,12 +35,23 @@ public final class OpenFile {
     ///
     /// Symbolic links are followed only when `followsSymlinks` is set. A FIFO is read only
     /// when `readsFIFO` is set (a root the user named, such as `<(command)`).
-    static func open(_ path: InputPath, followsSymlinks: Bool, readsFIFO: Bool = false)
-        -> Result<OpenFile, OpenFailure>
-    {
+    /// With `entry`, the file is opened by name inside its open folder (`openat`).
+    static func open(
+        _ path: InputPath, entry: DirectoryEntry? = nil, followsSymlinks: Bool,
+        readsFIFO: Bool = false
+    ) -> Result<OpenFile, OpenFailure> {
         var flags = O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY
         if !followsSymlinks { flags |= O_NOFOLLOW }
-        let descriptor = path.withCString { Glibc.open($0, flags) }
+        let descriptor: Int32
+        if let entry {
+            descriptor = entry.name.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) {
+                    openat(entry.folder.descriptor, $0.baseAddress!, flags)
+                }
+            }
+        } else {
+            descriptor = path.withCString { Glibc.open($0, flags) }
+        }
         guard descriptor >= 0 else {
             let code = errno
             if code == ELOOP && !followsSymlinks { return .failure(.symlink) }

@@ -147,3 +147,35 @@ import Testing
         }
     }
 }
+
+@Suite struct DeepTreeTests {
+    /// Regression: folders nested deeper than PATH_MAX were skipped as unreadable.
+    @Test func folderDeeperThanPathMaxIsScanned() throws {
+        let tree = TemporaryTree()
+        defer {
+            let remover = Process()
+            remover.executableURL = URL(fileURLWithPath: "/bin/rm")
+            remover.arguments = ["-rf", tree.path + "/dd"]
+            try? remover.run()
+            remover.waitUntilExit()
+        }
+        var folder = open(tree.path, O_RDONLY | O_DIRECTORY)
+        for _ in 0..<2500 {
+            #expect(mkdirat(folder, "dd", 0o755) == 0)
+            let next = openat(folder, "dd", O_RDONLY | O_DIRECTORY)
+            close(folder)
+            folder = next
+        }
+        let file = openat(folder, "k.env", O_CREAT | O_WRONLY, 0o644)
+        let text = Array("K=\(FakeCredentials.liveKey)\n".utf8)
+        _ = text.withUnsafeBytes { write(file, $0.baseAddress, $0.count) }
+        close(file)
+        close(folder)
+
+        let (result, _) = scan([tree.path])
+
+        #expect(result.findings.map(\.ruleID) == ["pasby.api-key.live"])
+        #expect(result.findings.first.map { $0.location.path.utf8.count > 5000 } == true)
+        #expect(!result.summary.isIncomplete)
+    }
+}
