@@ -77,3 +77,37 @@ extension ScanWorker {
         collector.onWarning(ScanWarning(path: path.display, message: message))
     }
 }
+
+extension ScanWorker {
+    /// UTF-16 files larger than this are scanned only as bytes and counted as unread.
+    static let maximumDecodedBytes = 64 << 20
+
+    /// Decodes the UTF-16 file `file` to UTF-8 and scans the text under the same path.
+    /// - Returns: false when it could not be read again; its raw bytes are then all there is.
+    mutating func scanDecoded(
+        _ file: some ByteSource, byteOrder: UTF16Text.ByteOrder, _ archiveDepth: Int
+    ) -> Bool {
+        let bytes: [UInt8]?
+        do {
+            bytes = file.canReadAgain ? try file.readWhole(upTo: Self.maximumDecodedBytes) : nil
+        } catch {
+            bytes = nil
+        }
+        guard let bytes else {
+            summary.skipped[.undecodedText, default: 0] += 1
+            collector.onWarning(
+                ScanWarning(
+                    path: file.path.display,
+                    message: "UTF-16 text not decoded (from a pipe, or larger than "
+                        + "\(Self.maximumDecodedBytes >> 20) MiB): scanned only as bytes"))
+            return false
+        }
+        let text = UTF16Text.decode(bytes, byteOrder: byteOrder)
+        summary.filesScanned -= 1
+        summary.bytesScanned -= bytes.count
+        transcoding = .utf16
+        visit(source: MemorySource(bytes: text, path: file.path), archiveDepth: archiveDepth)
+        transcoding = nil
+        return true
+    }
+}

@@ -19,6 +19,8 @@ struct ScanWorker: FileVisitor {
     var summary = ScanSummary()
     /// Decompressed bytes the archive being opened may still produce.
     var archiveBytesLeft = 0
+    /// Set while scanning text decoded from another encoding; findings record it.
+    var transcoding: SecretEncoding?
 
     /// Bytes kept before the first unscanned byte, for lookbehinds.
     static let lookbehindBytes = 256
@@ -43,16 +45,21 @@ struct ScanWorker: FileVisitor {
     mutating func visit(source file: some ByteSource, archiveDepth: Int = 0) {
         var fileFindings: [Finding] = []
         var isZip = false
+        var utf16: UTF16Text.ByteOrder?
         do {
             let scanned = try scan(file, into: &fileFindings)
             summary.filesScanned += 1
             summary.bytesScanned += scanned.bytes
             isZip = scanned.isZip
+            utf16 = scanned.utf16
         } catch {
             summary.skipped[.unreadable, default: 0] += 1
             collector.onWarning(
                 ScanWarning(path: file.path.display, message: "read failed: \(error) (skipped)"))
             fileFindings.removeAll()
+        }
+        if let utf16, transcoding == nil, scanDecoded(file, byteOrder: utf16, archiveDepth) {
+            return
         }
         if isZip && scanMembers(of: file, archiveDepth: archiveDepth) {
             // The members were scanned one by one; the archive's raw bytes would only repeat
@@ -91,10 +98,10 @@ struct ScanWorker: FileVisitor {
         buffer.deallocate()
     }
 
-    /// Reads and scans `file` chunk by chunk; returns the bytes read and whether it starts
-    /// like a zip archive.
+    /// Reads and scans `file` chunk by chunk; returns the bytes read, whether it starts like a
+    /// zip archive, and the byte order of a UTF-16 byte-order mark it starts with.
     private mutating func scan(_ file: some ByteSource, into fileFindings: inout [Finding])
-        throws(SystemError) -> (bytes: Int, isZip: Bool)
+        throws(SystemError) -> (bytes: Int, isZip: Bool, utf16: UTF16Text.ByteOrder?)
     {
         let capacity = buffer.count
         let view = UnsafeRawBufferPointer(buffer)
@@ -104,6 +111,7 @@ struct ScanWorker: FileVisitor {
         var isFirstChunk = true
         var isBinary = false
         var isZip = false
+        var utf16: UTF16Text.ByteOrder?
         var tracker = LineTracker(head: UnsafeRawBufferPointer(rebasing: view[0..<0]))
         var rulesOverLimit: Set<Int> = []
         while true {
@@ -122,6 +130,7 @@ struct ScanWorker: FileVisitor {
                 isBinary =
                     memchr(contents.baseAddress!, 0, min(filled, Self.binaryProbeBytes)) != nil
                 isZip = ZipArchive.looksLikeZip(contents)
+                utf16 = UTF16Text.byteOrder(of: contents)
                 isFirstChunk = false
             }
             let scanEnd = isAtEnd ? filled : filled - engine.overlap
@@ -130,7 +139,7 @@ struct ScanWorker: FileVisitor {
             scanChunk(contents, starts: scanFrom..<scanEnd, context: &context, tracker: &tracker)
             fileFindings.append(contentsOf: context.findings)
             rulesOverLimit = context.rulesOverLimit
-            if isAtEnd { return (base + filled, isZip) }
+            if isAtEnd { return (base + filled, isZip, utf16) }
 
             let keep = min(filled, engine.overlap + Self.lookbehindBytes)
             tracker.advance(to: base + filled - keep, in: contents, base: base)
@@ -227,7 +236,8 @@ struct ScanWorker: FileVisitor {
             ruleID: rule.id, family: rule.family, environment: match.environment,
             severity: rule.severities[match.environment] ?? rule.defaultSeverity,
             location: location, secret: String(decoding: secretBytes, as: UTF8.self),
-            encoding: SecretEncoding.detect(secretBytes), isInBinaryFile: context.isBinary)
+            encoding: transcoding ?? SecretEncoding.detect(secretBytes),
+            isInBinaryFile: context.isBinary)
     }
 }
 

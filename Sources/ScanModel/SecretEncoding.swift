@@ -6,4 +6,7 @@ public enum SecretEncoding: String, Sendable, Codable {
     case jsonEscaped = "json-escaped"
     /// A multi-line secret flattened onto one line, its line breaks turned into spaces.
     case singleLine = "single-line"
+    /// In a UTF-16 text file (one with a byte-order mark), as PowerShell's `>` writes them;
+    /// lines, columns and byte offsets refer to the text decoded to UTF-8.
+    case utf16 = "utf-16"
 }

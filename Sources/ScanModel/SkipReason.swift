@@ -16,6 +16,9 @@ public enum SkipReason: String, Sendable, CaseIterable, Comparable {
     /// compression, too large, too deep); the archive's raw bytes were still scanned, but what
     /// the member holds was not, so the scan is incomplete.
     case archiveMember = "unread archive member"
+    /// A UTF-16 text file that could not be decoded (read from a pipe, or too large); its raw
+    /// bytes were scanned, but a credential in UTF-16 has NULs between its letters.
+    case undecodedText = "undecoded UTF-16 text"
     /// A submodule entry in the index (a commit of another repository, not a file).
     case submodule
     /// A staged path with unresolved conflicts, which git will not commit as it is.
@@ -25,7 +28,9 @@ public enum SkipReason: String, Sendable, CaseIterable, Comparable {
 
     /// True when the skip means the scan is incomplete: exit status 2 if nothing failed.
     public var makesScanIncomplete: Bool {
-        [.unreadable, .brokenSymlink, .unmerged, .shallowHistory, .archiveMember].contains(self)
+        [
+            .unreadable, .brokenSymlink, .unmerged, .shallowHistory, .archiveMember, .undecodedText,
+        ].contains(self)
     }
 
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }

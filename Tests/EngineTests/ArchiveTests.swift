@@ -118,3 +118,30 @@ import Testing
         #expect(warnings.contains { $0.message.contains("shares its data with another") })
     }
 }
+
+@Suite struct UTF16TextTests {
+    typealias Fake = FakeCredentials
+
+    @Test(arguments: [true, false])
+    func utf16FileWithByteOrderMarkIsDecodedAndScanned(_ isLittleEndian: Bool) throws {
+        let text = "# written by PowerShell\r\nPASBY_API_KEY=\(Fake.liveKey)\r\n"
+        var bytes: [UInt8] = isLittleEndian ? [0xFF, 0xFE] : [0xFE, 0xFF]
+        for unit in text.utf16 {
+            let (low, high) = (UInt8(unit & 0xFF), UInt8(unit >> 8))
+            bytes += isLittleEndian ? [low, high] : [high, low]
+        }
+        let tree = TemporaryTree()
+        tree.write("app.env", bytes: bytes)
+
+        let (result, warnings) = scan([tree.path])
+        let found = try #require(result.findings.first)
+
+        #expect(warnings.isEmpty)
+        #expect(result.findings.count == 1)
+        #expect(found.ruleID == "pasby.api-key.live")
+        #expect(found.encoding == .utf16)
+        #expect(found.location.startLine == 2)
+        #expect(found.location.startColumn == 15)
+        #expect(result.summary.filesScanned == 1)
+    }
+}
