@@ -65,6 +65,7 @@ enum HelpText {
                                 medium (default), low, or never
           --threads N           worker threads (default: the number of processors)
           --config FILE         config with allowed paths (see README)
+          --baseline FILE       leave out findings listed in an earlier JSON report
           --rules PATH          rule file or folder to use instead of the built-in rules
           --show-secrets        print secrets unredacted (they are redacted by default)
           --follow-symlinks     follow symbolic links below the given paths

@@ -20,6 +20,8 @@ struct ScanCommand {
         var isVerbose = false
         var configPath: String?
         var rulesPath: String?
+        /// Accepted findings, from `--baseline FILE`.
+        var baseline: Baseline?
         var paths: [String] = []
     }
 
@@ -51,7 +53,7 @@ struct ScanCommand {
         func value() throws(UsageError) -> String { try reader.value(for: name, inline: inline) }
         let takesValue = [
             "--format", "--output", "-o", "--fail-on", "--threads", "--config",
-            "--rules",
+            "--rules", "--baseline",
         ].contains(name)
         if !takesValue, inline != nil {
             throw UsageError("option \(name) takes no value")
@@ -84,6 +86,8 @@ struct ScanCommand {
             options.threads = threads
         case "--config":
             options.configPath = try value()
+        case "--baseline":
+            options.baseline = try Baseline.load(path: try value())
         case "--rules":
             options.rulesPath = try value()
         case "--show-secrets":
@@ -137,6 +141,9 @@ struct ScanCommand {
         _ result: ScanResult, rules: RuleSet, options: Options, started: DispatchTime,
         scannedNothingIsIncomplete: Bool = true
     ) -> ExitStatus {
+        var summary = result.summary
+        let findings = options.baseline?.filter(result.findings, summary: &summary)
+        let result = ScanResult(findings: findings ?? result.findings, summary: summary)
         let input = ReportInput(
             findings: result.findings, summary: result.summary, rules: rules,
             showsSecrets: options.showsSecrets)

@@ -26,6 +26,7 @@ enum SummaryLine {
             "; findings: \(counts[.production] ?? 0) production, \(counts[.sandbox] ?? 0) "
             + "sandbox, \(counts[.unknown] ?? 0) unknown, \(counts[.none] ?? 0) identifiers"
         if summary.allowedFindings > 0 { text += "; \(summary.allowedFindings) allowed by config" }
+        if summary.baselineFindings > 0 { text += "; \(summary.baselineFindings) in the baseline" }
         if summary.matchLimitHits > 0 {
             text += "; \(summary.matchLimitHits) candidates hit the match limit"
         }

@@ -73,6 +73,7 @@ struct JSONReport {
         let filesSkipped: Int
         let skipped: [String: Int]
         let allowedFindings: Int
+        let baselineFindings: Int
         let matchLimitHits: Int
         let findingsTotal: Int
         let findings: [String: Int]
@@ -84,6 +85,7 @@ struct JSONReport {
             case bytesScanned = "bytes_scanned"
             case filesSkipped = "files_skipped"
             case allowedFindings = "allowed_findings"
+            case baselineFindings = "baseline_findings"
             case matchLimitHits = "match_limit_hits"
             case findingsTotal = "findings_total"
         }
@@ -135,7 +137,8 @@ struct JSONReport {
         return Summary(
             filesScanned: summary.filesScanned, bytesScanned: summary.bytesScanned,
             filesSkipped: summary.skippedCount, skipped: skipped,
-            allowedFindings: summary.allowedFindings, matchLimitHits: summary.matchLimitHits,
+            allowedFindings: summary.allowedFindings, baselineFindings: summary.baselineFindings,
+            matchLimitHits: summary.matchLimitHits,
             findingsTotal: input.findings.count, findings: counts,
             incomplete: summary.isIncomplete)
     }

@@ -6,6 +6,8 @@ public struct ScanSummary: Sendable, Equatable {
     public var skipped: [SkipReason: Int] = [:]
     /// Findings suppressed by the allowlist.
     public var allowedFindings = 0
+    /// Findings left out because their fingerprints are in the baseline.
+    public var baselineFindings = 0
     /// Candidates a rule gave up on at its match limit (counted, reported as warnings).
     public var matchLimitHits = 0
 
@@ -23,6 +25,7 @@ public struct ScanSummary: Sendable, Equatable {
         filesScanned += other.filesScanned
         bytesScanned += other.bytesScanned
         allowedFindings += other.allowedFindings
+        baselineFindings += other.baselineFindings
         matchLimitHits += other.matchLimitHits
         for (reason, count) in other.skipped { skipped[reason, default: 0] += count }
     }

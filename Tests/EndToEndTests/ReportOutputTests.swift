@@ -106,6 +106,31 @@ import Testing
         #expect(incomplete.stdout.contains("the scan was incomplete (unreadable: 1)"))
     }
 
+    @Test func baselineAcceptsOldFindingsThroughEditsAndMovesButNotNewOnes() throws {
+        let tree = TemporaryTree()
+        tree.write("app/.env", "PASBY_API_KEY=\(Fake.testKey)\n")
+        let first = try BinaryRun(
+            ["scan", "--format", "json", "--output", "baseline.json", "app"], in: tree.path)
+        #expect(first.status == 1)
+
+        try FileManager.default.removeItem(atPath: tree.path + "/app/.env")
+        tree.write("app/config/moved.env", "# moved\n\nKEY=\(Fake.testKey)\n")
+        let accepted = try BinaryRun(["scan", "--baseline", "baseline.json", "app"], in: tree.path)
+        #expect(accepted.status == 0)
+        #expect(accepted.stdout.isEmpty)
+        #expect(accepted.stderr.contains("; 1 in the baseline"))
+
+        tree.write("app/new.env", "PASBY_SECRET=\(Fake.sandboxSecret)\n")
+        let fresh = try BinaryRun(["scan", "--baseline", "baseline.json", "app"], in: tree.path)
+        #expect(fresh.status == 1)
+        #expect(fresh.stdout.hasPrefix("app/new.env:1:14: medium"))
+
+        tree.write("bad.json", "{}")
+        let bad = try BinaryRun(["scan", "--baseline", "bad.json", "app"], in: tree.path)
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains(#"baseline "bad.json" is not a pasbyscan JSON report"#))
+    }
+
     @Test func fullStdoutIsAnErrorNotAPass() throws {
         let tree = TemporaryTree()
         tree.write("clean.txt", "nothing\n")
