@@ -69,12 +69,14 @@ public struct GitRepository: Sendable {
         return String(decoding: output, as: UTF8.self).trimmingNewline
     }
 
-    /// Starts a `git` process in `directory`.
+    /// Starts a `git` process in `directory`. Replacement refs are ignored
+    /// (`--no-replace-objects`): `git replace` must not hide a commit's real content.
     func start(
         _ arguments: [String], input: GitProcess.Input = .none, pipeBytes: Int32? = nil
     ) throws(GitError) -> GitProcess {
         try GitProcess(
-            (directory.map { ["-C", $0] } ?? []) + arguments, input: input, pipeBytes: pipeBytes)
+            ["--no-replace-objects"] + (directory.map { ["-C", $0] } ?? []) + arguments,
+            input: input, pipeBytes: pipeBytes)
     }
 
     /// Runs git to its end and returns its stdout; throws with git's message when it fails.

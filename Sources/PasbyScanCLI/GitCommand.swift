@@ -61,7 +61,14 @@ struct GitCommand {
         }
         let base = String(operand[..<dots.lowerBound])
         let head = String(operand[dots.upperBound...])
-        return .range(base: base.isEmpty ? "HEAD" : base, head: head.isEmpty ? "HEAD" : head)
+        // An empty side is usually an unset variable in a CI script (`$BASE..HEAD`): scanning
+        // nothing and passing would hide what the range was meant to check.
+        guard !base.isEmpty, !head.isEmpty else {
+            throw UsageError(
+                "range \"\(operand)\" has an empty side; give both ends, such as "
+                    + "\"origin/main..HEAD\" (is a variable unset?)")
+        }
+        return .range(base: base, head: head)
     }
 
     func run(_ options: ScanCommand.Options, scope: Scope) throws(UsageError) -> ExitStatus {
@@ -140,9 +147,9 @@ struct GitCommand {
     ) -> ScanResult {
         let console = self.console
         let isQuiet = options.isQuiet
-        let pool = BufferScanPool(
-            rules: rules, allowedPaths: config.allowedPaths, threads: options.threads
-        ) { warning in
+        // Allowed paths are applied after every path of each blob is known (see `placed`).
+        let pool = BufferScanPool(rules: rules, allowedPaths: [], threads: options.threads) {
+            warning in
             if !isQuiet { console.warning("\"\(warning.path)\": \(warning.message)") }
         }
         do {
@@ -167,7 +174,10 @@ struct GitCommand {
             console.error("git: \(error.message)")
             extra.skipped[.unreadable, default: 0] += 1
         }
-        let result = pool.finish(keepsFirstVersion: true)
+        var result = pool.finish(keepsFirstVersion: true)
+        result = placed(
+            result, repository: repository, revisions: revisions,
+            allowedPaths: config.allowedPaths)
         return ScanResult(
             findings: withAuthorTimes(result.findings, repository: repository),
             summary: result.summary)

@@ -49,6 +49,30 @@ import Testing
         #expect(history.stderr.contains("scanned 2 files"))
     }
 
+    /// Regression: a blob was reported at one path only, so an allowed copy of a key hid the
+    /// same key elsewhere, and a moved file was reported only at its old path.
+    @Test func sameKeyAtSeveralPathsIsReportedAtEachAndAllowedPathsApplyPerPath() throws {
+        let repository = TemporaryRepository()
+        repository.write(".pasbyscan.yaml", "allow:\n  paths:\n    - \"Tests/Fixtures/**\"\n")
+        Self.commit(repository, "config", time: 1_700_000_000)
+        let base = Self.id(repository, "HEAD")
+        repository.write("Tests/Fixtures/fake.env", "k=\(Fake.liveKey)\n")
+        repository.write("src/prod.env", "k=\(Fake.liveKey)\n")
+        Self.commit(repository, "both", time: 1_700_000_100)
+        repository.git("mv", "src/prod.env", "src/moved.env")
+        Self.commit(repository, "move", time: 1_700_000_200)
+
+        let run = try Self.history(repository, ["--config", ".pasbyscan.yaml", "--since", base])
+
+        #expect(run.status == 1)
+        let headers = run.stdout.split(separator: "\n").filter { !$0.hasPrefix(" ") }
+        #expect(headers.count == 2)
+        #expect(headers.first?.hasPrefix("src/moved.env:1:3: critical") == true)
+        #expect(headers.last?.hasPrefix("src/prod.env:1:3: critical") == true)
+        #expect(run.stdout.contains("  commit:      \(Self.id(repository, "HEAD"))"))
+        #expect(run.stderr.contains("1 allowed by config"))
+    }
+
     @Test func aSecretKeptOverManyCommitsIsReportedOnceFromItsFirstCommit() throws {
         let repository = TemporaryRepository()
         for version in 0..<5 {
