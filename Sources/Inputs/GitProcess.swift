@@ -152,7 +152,11 @@ final class GitProcess {
 
     /// A `GitError` for a failed run: "git diff-index failed (exit 128): bad revision 'HEAD'".
     func failure(_ status: Int32, _ message: String) -> GitError {
-        let command = arguments.first == "-C" ? arguments.dropFirst(2).first : arguments.first
+        var rest = arguments[...]
+        while let first = rest.first, first.hasPrefix("-") {
+            rest = rest.dropFirst(first == "-C" ? 2 : 1)
+        }
+        let command = rest.first
         let reason = message.isEmpty ? "" : ": " + message
         return GitError("git \(command ?? "") failed (exit \(status))\(reason)")
     }

@@ -62,6 +62,16 @@ public struct GitRepository: Sendable {
         return String(decoding: output, as: UTF8.self).trimmingNewline == "true"
     }
 
+    /// The top folder of the work tree, absolute; nil for a bare repository, which has none.
+    public func workTreeRoot() throws(GitError) -> String? {
+        let inside = try run(["rev-parse", "--is-inside-work-tree"])
+        guard String(decoding: inside, as: UTF8.self).trimmingNewline == "true" else {
+            return nil
+        }
+        let output = try run(["rev-parse", "--show-toplevel"])
+        return String(decoding: output, as: UTF8.self).trimmingNewline
+    }
+
     /// The folder git runs hooks from (`core.hooksPath`, or the common git folder's `hooks`,
     /// which linked worktrees share), relative to `directory` when git gives it so.
     public func hooksDirectory() throws(GitError) -> String {

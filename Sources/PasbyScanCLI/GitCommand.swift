@@ -10,7 +10,8 @@ import ScanModel
 /// that the range's commits hold and its base does not: the CI gate for a pull request. Blobs
 /// come from git's object database (see `GitHistoryReader`), never from the work tree or from
 /// parsing `git log -p`. A secret is reported once per path and rule, from the commit that
-/// first held it there, with that commit's author time.
+/// first held it there, with that commit's author time, and marked `worktree` or
+/// `history-only` by `WorkTreeExposure`.
 struct GitCommand {
     /// Which history to scan.
     enum Scope: Equatable {
@@ -174,13 +175,16 @@ struct GitCommand {
             console.error("git: \(error.message)")
             extra.skipped[.unreadable, default: 0] += 1
         }
-        var result = pool.finish(keepsFirstVersion: true)
-        result = placed(
-            result, repository: repository, revisions: revisions,
+        let placedResult = placed(
+            pool.finish(keepsFirstVersion: true), repository: repository, revisions: revisions,
             allowedPaths: config.allowedPaths)
-        return ScanResult(
-            findings: withAuthorTimes(result.findings, repository: repository),
-            summary: result.summary)
+        let exposure = WorkTreeExposure(rules: rules, threads: options.threads)
+        let findings = exposure.mark(
+            withAuthorTimes(placedResult.findings, repository: repository), repository: repository
+        ) { message in
+            warn("work tree", message, options)
+        }
+        return ScanResult(findings: findings, summary: placedResult.summary)
     }
 
     /// `findings` with their commits' author times; unchanged when they cannot be read.

@@ -52,6 +52,7 @@ enum HelpText {
                                 work tree): the pre-commit hook
           git [RANGE]           scan every blob in history once: --all (default),
                                 BASE..HEAD or --since REV for the blobs new in a range
+                                (each finding says worktree or history-only)
           hook install          install the pre-commit hook (--force replaces a foreign
                                 hook, --chain keeps it and runs it before pasbyscan)
           hook uninstall        remove pasbyscan's pre-commit hook (restores a chained one)

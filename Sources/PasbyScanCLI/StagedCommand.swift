@@ -120,7 +120,13 @@ struct StagedCommand {
             console.error("staged: \(error.message); \(changes.count - done) staged files unread")
             skipped.skipped[.unreadable, default: 0] += max(1, changes.count - done)
         }
-        return pool.finish()
+        let result = pool.finish()
+        let findings = result.findings.map { finding in
+            var finding = finding
+            finding.exposure = .staged
+            return finding
+        }
+        return ScanResult(findings: findings, summary: result.summary)
     }
 
     private func warn(_ path: String, _ message: String, _ options: ScanCommand.Options) {

@@ -34,10 +34,11 @@ struct JSONReport {
         let encoding: String
         let evidence: Evidence?
         let git: Git?
+        let exposure: String?
 
         enum CodingKeys: String, CodingKey {
             case rule, name, family, environment, severity, path, secret, fingerprint, encoding
-            case evidence, git
+            case evidence, git, exposure
             case startLine = "start_line"
             case startColumn = "start_column"
             case endLine = "end_line"
@@ -123,7 +124,7 @@ struct JSONReport {
             },
             git: finding.gitOrigin.map {
                 Git(blob: $0.blob, commit: $0.commit, authorTime: $0.authorDate)
-            })
+            }, exposure: finding.exposure?.rawValue)
     }
 
     private func summary() -> Summary {

@@ -112,9 +112,11 @@ enum SARIFLog {
         var commit: String?
         var authorTime: String?
         var blob: String?
+        /// From `git` and `staged`: `worktree`, `history-only` or `staged`.
+        var exposure: String?
 
         enum CodingKeys: String, CodingKey {
-            case environment, severity, encoding, evidence, commit, authorTime, blob
+            case environment, severity, encoding, evidence, commit, authorTime, blob, exposure
             case securitySeverity = "security-severity"
         }
     }

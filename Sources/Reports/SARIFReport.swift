@@ -94,6 +94,9 @@ struct SARIFReport {
         if let commit = finding.gitOrigin?.commit {
             message += "; introduced in commit \(commit)"
         }
+        if finding.exposure == .historyOnly {
+            message += "; only in history, no longer in the work tree"
+        }
         let isAbsolute = location.path.hasPrefix("/")
         return SARIFLog.Result(
             ruleId: finding.ruleID, ruleIndex: ruleIndex,
@@ -119,7 +122,7 @@ struct SARIFReport {
                 encoding: finding.encoding.rawValue,
                 evidence: finding.evidence.map { "\($0.ruleID) at \($0.path):\($0.line)" },
                 commit: finding.gitOrigin?.commit, authorTime: finding.gitOrigin?.authorDate,
-                blob: finding.gitOrigin?.blob))
+                blob: finding.gitOrigin?.blob, exposure: finding.exposure?.rawValue))
     }
 
     private func environmentTag(_ rule: Rules.Rule) -> String {

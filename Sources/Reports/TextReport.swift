@@ -43,6 +43,9 @@ struct TextReport {
         if let origin = finding.gitOrigin {
             lines.append(contentsOf: Self.gitLines(origin))
         }
+        if let exposure = finding.exposure {
+            lines.append("  exposure:    \(Self.describe(exposure))")
+        }
         lines.append("  fingerprint: \(finding.fingerprint)")
         if let rule {
             lines.append("  what to do:  \(rule.remediation)")
@@ -58,6 +61,16 @@ struct TextReport {
         }
         lines.append("  blob:        \(origin.blob)")
         return lines
+    }
+
+    /// The exposure and, where it changes what to do, why.
+    private static func describe(_ exposure: Exposure) -> String {
+        switch exposure {
+        case .worktree: "worktree (also in the current work tree)"
+        case .historyOnly:
+            "history-only (no longer in the work tree: rotate it, and rewrite history if shared)"
+        case .staged: "staged (in the next commit)"
+        }
     }
 
     private func paint(_ severity: Severity) -> String {

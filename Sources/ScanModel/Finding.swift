@@ -17,12 +17,15 @@ public struct Finding: Sendable, Hashable {
     public var isInBinaryFile: Bool
     /// The blob and commit, for findings read from git history (`pasbyscan git`).
     public var gitOrigin: GitOrigin?
+    /// Set by the git-aware commands: whether the secret is also in the work tree, only in
+    /// history, or staged. Nil for `pasbyscan scan`, and for `git` without a work tree.
+    public var exposure: Exposure?
 
     public init(
         ruleID: String, family: String, environment: Environment, severity: Severity,
         location: Location, secret: String, encoding: SecretEncoding,
         evidence: EnvironmentEvidence? = nil, isInBinaryFile: Bool = false,
-        gitOrigin: GitOrigin? = nil
+        gitOrigin: GitOrigin? = nil, exposure: Exposure? = nil
     ) {
         self.ruleID = ruleID
         self.family = family
@@ -34,6 +37,7 @@ public struct Finding: Sendable, Hashable {
         self.evidence = evidence
         self.isInBinaryFile = isInBinaryFile
         self.gitOrigin = gitOrigin
+        self.exposure = exposure
     }
 
     /// Stable identity for baselines: see `Fingerprint`.

@@ -27,6 +27,18 @@ import Testing
         }
     }
 
+    @Test func workTreeRootIsTheTopFromASubfolderAndNilWhenBare() throws {
+        let repository = TemporaryRepository()
+        repository.write("sub/a.txt", "a\n")
+        let bare = TemporaryRepository(arguments: ["--bare"])
+        let top = URL(fileURLWithPath: repository.path).resolvingSymlinksInPath().path
+
+        let root = try GitRepository(directory: repository.path + "/sub").workTreeRoot()
+
+        #expect(root.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path } == top)
+        #expect(try GitRepository(directory: bare.path).workTreeRoot() == nil)
+    }
+
     @Test func headIsNilBeforeTheFirstCommit() throws {
         let repository = TemporaryRepository()
         let head = try GitRepository(directory: repository.path).head()

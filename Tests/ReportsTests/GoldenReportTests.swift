@@ -27,6 +27,18 @@ import Testing
             secret: secret, encoding: encoding, evidence: evidence, isInBinaryFile: binary)
     }
 
+    /// A finding as `pasbyscan git` reports it: from a commit, and only in history.
+    static let historyFinding: Finding = {
+        var history = finding(
+            "pasby.app-secret.production", "pasby.app-secret", .production, .critical,
+            path: "old/prod.env", line: 2, column: 8, secret: Fake.productionSecret)
+        history.gitOrigin = GitOrigin(
+            blob: String(repeating: "b1", count: 20), commit: String(repeating: "c0", count: 20),
+            authorTime: 1_700_000_100)
+        history.exposure = .historyOnly
+        return history
+    }()
+
     static let input: ReportInput = {
         var summary = ScanSummary()
         summary.filesScanned = 3
@@ -48,6 +60,7 @@ import Testing
             finding(
                 "pasby.app-id", "pasby.identifier", .none, .low, path: "build/app.bin", line: 3,
                 column: 2, secret: Fake.appID, binary: true),
+            historyFinding,
         ]
         return ReportInput(
             findings: findings, summary: summary, rules: RuleSet.builtin(), showsSecrets: false)
