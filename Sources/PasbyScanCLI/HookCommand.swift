@@ -77,9 +77,15 @@ struct HookCommand {
                 try manager.moveItem(atPath: files.hook, toPath: files.chained)
                 note = "; the hook that was there runs first, from \"\(files.chained)\""
             } else if force {
-                if files.exists(files.backup) { try manager.removeItem(atPath: files.backup) }
-                try manager.moveItem(atPath: files.hook, toPath: files.backup)
-                note = "; the hook it replaced is kept as \"\(files.backup)\""
+                // Never overwrite an earlier backup: it may be the only copy of a user's hook.
+                var backup = files.backup
+                var number = 1
+                while files.exists(backup) {
+                    number += 1
+                    backup = files.backup + ".\(number)"
+                }
+                try manager.moveItem(atPath: files.hook, toPath: backup)
+                note = "; the hook it replaced is kept as \"\(backup)\""
             } else {
                 console.error(
                     "hook: \"\(files.hook)\" is a pre-commit hook pasbyscan did not write; "

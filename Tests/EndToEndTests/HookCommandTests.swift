@@ -90,6 +90,22 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: repository.path + "/foreign-ran.txt"))
     }
 
+    /// Regression: a second --force overwrote the first backup, losing the user's hook.
+    @Test func secondForceKeepsTheFirstBackup() throws {
+        let repository = try Self.repository(withForeignHook: true)
+        #expect(try Self.hook(repository, ["install", "--force"]).status == 0)
+        let second = "#!/bin/sh\nexit 0\n"
+        try second.write(toFile: Self.hookFile(repository), atomically: true, encoding: .utf8)
+
+        let run = try Self.hook(repository, ["install", "--force"])
+
+        #expect(run.status == 0)
+        #expect(
+            Self.contents(Self.hookFile(repository, "pre-commit.pasbyscan-backup"))
+                == Self.foreignHook)
+        #expect(Self.contents(Self.hookFile(repository, "pre-commit.pasbyscan-backup.2")) == second)
+    }
+
     @Test func chainRunsTheForeignHookAndUninstallRestoresIt() throws {
         let repository = try Self.repository(withForeignHook: true)
         #expect(try Self.hook(repository, ["install", "--chain"]).status == 0)
