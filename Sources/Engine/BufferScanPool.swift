@@ -8,9 +8,10 @@ import Synchronization
 ///
 /// One producer thread calls `submit` and then `finish`; `submit` blocks while 64 MiB of
 /// buffers wait to be scanned. Small buffers travel in batches of up to 1 MiB, so a history of
-/// many small blobs does not wake a worker per blob. Findings come back sorted as every report wants them; findings
-/// that compare equal (the same secret at the same place of two versions of one path) keep the
-/// order the buffers were submitted in, so the result does not depend on the thread count.
+/// many small blobs does not wake a worker per blob. Findings come back sorted as every report
+/// wants them; findings that compare equal (the same secret at the same place of two versions
+/// of one path) keep the order the buffers were submitted in, so the result does not depend on
+/// the thread count.
 public final class BufferScanPool {
     private struct Job {
         let bytes: [UInt8]

@@ -7,7 +7,8 @@ import ScanModel
 /// First the same file: a production credential beside a key makes it a production key;
 /// otherwise a sandbox one makes it a sandbox key. Then, for keys still undecided, the
 /// `config.json` in the same folder or zip archive, as pasby Console's service file ships a
-/// `*.pem` beside it. Otherwise the key stays `unknown`. The deciding credential is recorded as evidence.
+/// `*.pem` beside it. Otherwise the key stays `unknown`. The deciding credential is recorded
+/// as evidence.
 enum EnvironmentInference {
     /// Applies the same-file rule to the findings of one file.
     static func apply(to findings: inout [Finding], rules: [Rule], ruleIndexByID: [String: Int]) {

@@ -64,7 +64,8 @@ extension ScanWorker {
             } catch {
                 let reason =
                     limit < Self.maximumMemberBytes
-                    ? "the archive decompresses to more than \(Self.maximumArchiveTotalBytes >> 20) MiB"
+                    ? "the archive decompresses to more than "
+                        + "\(Self.maximumArchiveTotalBytes >> 20) MiB"
                     : "\(error)"
                 noteUnreadMember(path, "archive member not scanned: \(reason)")
             }

@@ -49,8 +49,8 @@ public final class Matcher {
     ///
     /// With `anchored`, the match must start exactly at `offset`; lookbehinds still see the bytes
     /// before it. Prefer a pattern compiled with `isAnchored`: match-time anchoring turns JIT
-    /// off for the call. Returns the matched byte range, or nil when there is no match. Capture groups
-    /// of the match are then available from `captureRange(_:)` until the next call.
+    /// off for the call. Returns the matched byte range, or nil when there is no match. Capture
+    /// groups of the match are then available from `captureRange(_:)` until the next call.
     /// - Throws: `PCRE2Error` for resource limits and other match failures.
     public func firstMatch(
         of pattern: CompiledPattern,

@@ -16,7 +16,8 @@ extension GitCommand {
             places = try repository.places(of: blobs, revisions: revisions)
         } catch {
             console.warning(
-                "\"history\": the paths of blobs with findings could not be listed (\(error.message)); "
+                "\"history\": the paths of blobs with findings could not be listed "
+                    + "(\(error.message)); "
                     + "each is reported at one path")
             places = [:]
         }

@@ -71,7 +71,8 @@ struct RulesCommand {
         }
         let examples = rules.rules.reduce(0) { $0 + $1.examples.count + $1.negativeExamples.count }
         console.diagnostic(
-            "pasbyscan: \(rules.rules.count) rules in \(source) are valid; \(examples) examples pass"
+            "pasbyscan: \(rules.rules.count) rules in \(source) are valid; "
+                + "\(examples) examples pass"
         )
         return .clean
     }

@@ -28,17 +28,20 @@ import Testing
         Case(
             name: "public key",
             text:
-                "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAfakeFAKEfake\n-----END PUBLIC KEY-----"
+                "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAfakeFAKE\n"
+                + "-----END PUBLIC KEY-----"
         ),
         Case(
             name: "certificate",
             text:
-                "-----BEGIN CERTIFICATE-----\nMIIDdzCCAl+gAwIBAgIEAgAAuTANBgkqhkiG9w0BAQUFADBafakeFAKE\n-----END CERTIFICATE-----"
+                "-----BEGIN CERTIFICATE-----\nMIIDdzCCAl+gAwIBAgIEAgAAuTANBgkqhkiG9w0BAQUFADB\n"
+                + "-----END CERTIFICATE-----"
         ),
         Case(
             name: "PGP block",
             text:
-                "-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nlQOYBF0fakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKE\n-----END PGP PRIVATE KEY BLOCK-----"
+                "-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nlQOYBF0fakeFAKEfakeFAKEfakeFAKEfakeFAKE\n"
+                + "-----END PGP PRIVATE KEY BLOCK-----"
         ),
         Case(
             name: "PEM header with no body",
