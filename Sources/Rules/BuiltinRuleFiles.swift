@@ -29,7 +29,8 @@ rules:
     examples:
       - 'PASBY_API_KEY=bk-live_deadbeef0badc0de5eed1e55c0ffee42facade0ddba11feeb16b00b5cafed00d'
       - '"x-api-key": "bk-live_deadbeef0badc0de5eed1e55c0ffee42facade0ddba11feeb16b00b5cafed00d"'
-      - 'key: ${PASBY_KEY:-bk-live_deadbeef0badc0de5eed1e55c0ffee42facade0ddba11feeb16b00b5cafed00d}'
+      - 'key: ${PASBY_KEY:-bk-live_deadbeef0badc0de5eed1e55c0ffee42facade0ddba11feeb16b00b5cafed00\#
+d}'
     negative_examples:
       - 'PASBY_API_KEY=bk-live_'
       - 'PASBY_API_KEY=bk-live_YOUR_KEY'
@@ -83,7 +84,9 @@ rules:
       one from a secret store; the old secret stops working once replaced. Treat the leaked
       value as public even after removing it from the code: it remains in git history.
     pattern: >-
-      (?:(?<![A-Za-z0-9_])|(?<=%[0-9A-Fa-f]{2})|(?<=\\[nrt]))prd_(?<token>[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}|(?=[A-Za-z]*+[0-9])(?=[0-9]*+[A-Za-z])[A-Za-z0-9]{20,256}+)(?![A-Za-z0-9_-])
+      (?:(?<![A-Za-z0-9_])|(?<=%[0-9A-Fa-f]{2})|(?<=\\[nrt]))prd_(?<token>[0-9A-Fa-f]{8}-[0-9A-Fa-\#
+f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}|(?=[A-Za-z]*+[0-9])(?=[0-9]*+[A-Za-z])[A-Za-z0\#
+-9]{20,256}+)(?![A-Za-z0-9_-])
     keywords: [prd_]
     environment: production
     severity: critical
@@ -115,7 +118,9 @@ rules:
       Regenerate the sandbox app secret in pasby Console (Apps, your app, Secret) and keep the
       new one out of the repository.
     pattern: >-
-      (?:(?<![A-Za-z0-9_])|(?<=%[0-9A-Fa-f]{2})|(?<=\\[nrt]))snb_(?<token>[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}|(?=[A-Za-z]*+[0-9])(?=[0-9]*+[A-Za-z])[A-Za-z0-9]{20,256}+)(?![A-Za-z0-9_-])
+      (?:(?<![A-Za-z0-9_])|(?<=%[0-9A-Fa-f]{2})|(?<=\\[nrt]))snb_(?<token>[0-9A-Fa-f]{8}-[0-9A-Fa-\#
+f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}|(?=[A-Za-z]*+[0-9])(?=[0-9]*+[A-Za-z])[A-Za-z0\#
+-9]{20,256}+)(?![A-Za-z0-9_-])
     keywords: [snb_]
     environment: sandbox
     severity: medium
@@ -146,7 +151,8 @@ rules:
       No rotation is needed for an identifier. Check the same file and its history for the
       app's secret and keys.
     pattern: >-
-      (?:(?<![A-Za-z0-9_])|(?<=%[0-9A-Fa-f]{2})|(?<=\\[nrt]))app_(?<token>[0-9A-Fa-f]{8}-?[0-9A-Fa-f]{4}-?[0-9A-Fa-f]{4}-?[0-9A-Fa-f]{4}-?[0-9A-Fa-f]{12})(?![A-Za-z0-9_-])
+      (?:(?<![A-Za-z0-9_])|(?<=%[0-9A-Fa-f]{2})|(?<=\\[nrt]))app_(?<token>[0-9A-Fa-f]{8}-?[0-9A-Fa\#
+-f]{4}-?[0-9A-Fa-f]{4}-?[0-9A-Fa-f]{4}-?[0-9A-Fa-f]{12})(?![A-Za-z0-9_-])
     keywords: [app_]
     environment: none
     severity: low
@@ -170,7 +176,8 @@ rules:
       No rotation is needed for an identifier. Check the same file and its history for API
       keys and app secrets.
     pattern: >-
-      (?:(?<![A-Za-z0-9_])|(?<=%[0-9A-Fa-f]{2})|(?<=\\[nrt]))bcn_(?<token>[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}|[0-9A-Fa-f]{32}-[A-Za-z0-9]{6})(?![A-Za-z0-9_-])
+      (?:(?<![A-Za-z0-9_])|(?<=%[0-9A-Fa-f]{2})|(?<=\\[nrt]))bcn_(?<token>[0-9A-Fa-f]{8}-[0-9A-Fa-\#
+f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}|[0-9A-Fa-f]{32}-[A-Za-z0-9]{6})(?![A-Za-z0-9_-])
     keywords: [bcn_]
     environment: none
     severity: low
@@ -192,8 +199,10 @@ rules:
       An unencrypted RSA private key in PKCS#1 PEM form, the form of pasby's communication
       keys. The key is found with LF or CRLF line ends, indented in a YAML block scalar,
       flattened onto one line, or JSON-escaped on one line with literal \n as in pasby's
-      service-file config.json (also doubly escaped, JSON inside JSON, and with / and + escaped as PHP and .NET write them), with its lines commented
-      out with # or //, or with CR-only line ends. A header with no body (a string constant in code) is not a
+      service-file config.json (also doubly escaped, JSON inside JSON, and with / and + escaped a\##
+s PHP and .NET write them), with its lines commented
+      out with # or //, or with CR-only line ends. A header with no body (a string constant in co\##
+de) is not a
       finding. Its environment comes from the pasby credentials in the same file; when none
       decide it, it is unknown.
     remediation: >-
@@ -206,7 +215,8 @@ rules:
       -----BEGIN\ RSA\ PRIVATE\ KEY-----
       (?!(?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)*+Proc-Type:)
       (?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)++
-      (?=(?:[A-Za-z0-9+/=]|\\/|\\u002[Bb]|\\u003[Dd]){40})(?:(?:[A-Za-z0-9+/=]++|\\/|\\u002[Bb]|\\u003[Dd])++(?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)++)++
+      (?=(?:[A-Za-z0-9+/=]|\\/|\\u002[Bb]|\\u003[Dd]){40})(?:(?:[A-Za-z0-9+/=]++|\\/|\\u002[Bb]|\\##
+\u003[Dd])++(?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)++)++
       -----END\ RSA\ PRIVATE\ KEY-----
     keywords:
       - '-----BEGIN RSA PRIVATE KEY-----'
@@ -217,21 +227,44 @@ rules:
       unknown: high
     max_length: 65536
     examples:
-      - "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKE\nZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ==\n-----END RSA PRIVATE KEY-----"
-      - "-----BEGIN RSA PRIVATE KEY-----\r\nMIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKE\r\nZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ==\r\n-----END RSA PRIVATE KEY-----"
-      - "key: |\n  -----BEGIN RSA PRIVATE KEY-----\n  MIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKE\n  ZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ==\n  -----END RSA PRIVATE KEY-----"
-      - "-----BEGIN RSA PRIVATE KEY----- MIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKE ZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ== -----END RSA PRIVATE KEY-----"
-      - "{\"privatekey\": \"-----BEGIN RSA PRIVATE KEY-----\\nMIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKE\\nZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ==\\n-----END RSA PRIVATE KEY-----\\n\"}"
-      - "# -----BEGIN RSA PRIVATE KEY-----\n# MIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKE\n# ZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ==\n# -----END RSA PRIVATE KEY-----"
-      - "-----BEGIN RSA PRIVATE KEY-----\rMIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKE\rZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ==\r-----END RSA PRIVATE KEY-----"
-      - "{\"config\": \"{\\\"privatekey\\\": \\\"-----BEGIN RSA PRIVATE KEY-----\\\\nMIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKE\\\\nZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ==\\\\n-----END RSA PRIVATE KEY-----\\\"}\"}"
-      - "{\"privatekey\":\"-----BEGIN RSA PRIVATE KEY-----\\nMIIEowIBAAKCAQEAfake\\/FAKE+fakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKE\\nZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ==\\n-----END RSA PRIVATE KEY-----\\n\"}"
-      - "{\"privatekey\":\"-----BEGIN RSA PRIVATE KEY-----\\nMIIEowIBAAKCAQEAfake/FAKE\\u002BfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKE\\nZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ\\u003D\\u003D\\n-----END RSA PRIVATE KEY-----\\n\"}"
+      - "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAK\##
+EfakeFAKE\nZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ==\n-----END RSA PRIVATE\##
+ KEY-----"
+      - "-----BEGIN RSA PRIVATE KEY-----\r\nMIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeF\##
+AKEfakeFAKE\r\nZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ==\r\n-----END RSA P\##
+RIVATE KEY-----"
+      - "key: |\n  -----BEGIN RSA PRIVATE KEY-----\n  MIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfak\##
+eFAKEfakeFAKEfakeFAKE\n  ZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ==\n  ----\##
+-END RSA PRIVATE KEY-----"
+      - "-----BEGIN RSA PRIVATE KEY----- MIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKE\##
+fakeFAKE ZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ== -----END RSA PRIVATE KE\##
+Y-----"
+      - "{\"privatekey\": \"-----BEGIN RSA PRIVATE KEY-----\\nMIIEowIBAAKCAQEAfakeFAKEfakeFAKEfak\##
+eFAKEfakeFAKEfakeFAKEfakeFAKE\\nZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ==\\##
+\n-----END RSA PRIVATE KEY-----\\n\"}"
+      - "# -----BEGIN RSA PRIVATE KEY-----\n# MIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfak\##
+eFAKEfakeFAKE\n# ZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ==\n# -----END RSA\##
+ PRIVATE KEY-----"
+      - "-----BEGIN RSA PRIVATE KEY-----\rMIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAK\##
+EfakeFAKE\rZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ==\r-----END RSA PRIVATE\##
+ KEY-----"
+      - "{\"config\": \"{\\\"privatekey\\\": \\\"-----BEGIN RSA PRIVATE KEY-----\\\\nMIIEowIBAAKC\##
+AQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKE\\\\nZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1\##
+bGUgZXhhbXBsZXMgb25seQ==\\\\n-----END RSA PRIVATE KEY-----\\\"}\"}"
+      - "{\"privatekey\":\"-----BEGIN RSA PRIVATE KEY-----\\nMIIEowIBAAKCAQEAfake\\/FAKE+fakeFAKE\##
+fakeFAKEfakeFAKEfakeFAKEfakeFAKE\\nZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ\##
+==\\n-----END RSA PRIVATE KEY-----\\n\"}"
+      - "{\"privatekey\":\"-----BEGIN RSA PRIVATE KEY-----\\nMIIEowIBAAKCAQEAfake/FAKE\\u002Bfake\##
+FAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKE\\nZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb2\##
+5seQ\\u003D\\u003D\\n-----END RSA PRIVATE KEY-----\\n\"}"
     negative_examples:
       - "const header = \"-----BEGIN RSA PRIVATE KEY-----\""
       - "-----BEGIN RSA PRIVATE KEY-----\n-----END RSA PRIVATE KEY-----"
-      - "-----BEGIN RSA PUBLIC KEY-----\nMIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfak\n-----END RSA PUBLIC KEY-----"
-      - "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,0BADC0DE0BADC0DE0BADC0DE0BADC0DE\n\nMIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfak\n-----END RSA PRIVATE KEY-----"
+      - "-----BEGIN RSA PUBLIC KEY-----\nMIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKE\##
+fakeFAKEfak\n-----END RSA PUBLIC KEY-----"
+      - "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,0BADC0DE0\##
+BADC0DE0BADC0DE0BADC0DE\n\nMIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfak\n-\##
+----END RSA PRIVATE KEY-----"
 
   - id: private-key.pkcs8
     name: private key (PKCS#8)
@@ -252,7 +285,8 @@ rules:
       -----BEGIN\ PRIVATE\ KEY-----
       (?!(?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)*+Proc-Type:)
       (?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)++
-      (?=(?:[A-Za-z0-9+/=]|\\/|\\u002[Bb]|\\u003[Dd]){40})(?:(?:[A-Za-z0-9+/=]++|\\/|\\u002[Bb]|\\u003[Dd])++(?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)++)++
+      (?=(?:[A-Za-z0-9+/=]|\\/|\\u002[Bb]|\\u003[Dd]){40})(?:(?:[A-Za-z0-9+/=]++|\\/|\\u002[Bb]|\\##
+\u003[Dd])++(?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)++)++
       -----END\ PRIVATE\ KEY-----
     keywords:
       - '-----BEGIN PRIVATE KEY-----'
@@ -263,16 +297,26 @@ rules:
       unknown: high
     max_length: 65536
     examples:
-      - "-----BEGIN PRIVATE KEY-----\nMIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKE\nZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ==\n-----END PRIVATE KEY-----"
-      - "-----BEGIN PRIVATE KEY-----\r\nMIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKE\r\nZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ==\r\n-----END PRIVATE KEY-----"
-      - "key: |\n  -----BEGIN PRIVATE KEY-----\n  MIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKE\n  ZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ==\n  -----END PRIVATE KEY-----"
-      - "-----BEGIN PRIVATE KEY----- MIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKE ZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ== -----END PRIVATE KEY-----"
-      - "{\"privatekey\": \"-----BEGIN PRIVATE KEY-----\\nMIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKE\\nZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ==\\n-----END PRIVATE KEY-----\\n\"}"
+      - "-----BEGIN PRIVATE KEY-----\nMIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfak\##
+eFAKE\nZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ==\n-----END PRIVATE KEY-----"
+      - "-----BEGIN PRIVATE KEY-----\r\nMIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEf\##
+akeFAKE\r\nZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ==\r\n-----END PRIVATE K\##
+EY-----"
+      - "key: |\n  -----BEGIN PRIVATE KEY-----\n  MIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAK\##
+EfakeFAKEfakeFAKE\n  ZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ==\n  -----END\##
+ PRIVATE KEY-----"
+      - "-----BEGIN PRIVATE KEY----- MIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfake\##
+FAKE ZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ== -----END PRIVATE KEY-----"
+      - "{\"privatekey\": \"-----BEGIN PRIVATE KEY-----\\nMIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAK\##
+EfakeFAKEfakeFAKEfakeFAKE\\nZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ==\\n--\##
+---END PRIVATE KEY-----\\n\"}"
     negative_examples:
       - "const header = \"-----BEGIN PRIVATE KEY-----\""
       - "-----BEGIN PRIVATE KEY-----\n-----END PRIVATE KEY-----"
-      - "-----BEGIN CERTIFICATE-----\nMIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfak\n-----END CERTIFICATE-----"
-      - "-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nMIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfak\n-----END PGP PRIVATE KEY BLOCK-----"
+      - "-----BEGIN CERTIFICATE-----\nMIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfak\##
+eFAKEfak\n-----END CERTIFICATE-----"
+      - "-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nMIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAK\##
+EfakeFAKEfakeFAKEfak\n-----END PGP PRIVATE KEY BLOCK-----"
 
   - id: private-key.ec
     name: EC private key
@@ -293,7 +337,8 @@ rules:
       -----BEGIN\ EC\ PRIVATE\ KEY-----
       (?!(?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)*+Proc-Type:)
       (?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)++
-      (?=(?:[A-Za-z0-9+/=]|\\/|\\u002[Bb]|\\u003[Dd]){40})(?:(?:[A-Za-z0-9+/=]++|\\/|\\u002[Bb]|\\u003[Dd])++(?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)++)++
+      (?=(?:[A-Za-z0-9+/=]|\\/|\\u002[Bb]|\\u003[Dd]){40})(?:(?:[A-Za-z0-9+/=]++|\\/|\\u002[Bb]|\\##
+\u003[Dd])++(?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)++)++
       -----END\ EC\ PRIVATE\ KEY-----
     keywords:
       - '-----BEGIN EC PRIVATE KEY-----'
@@ -304,12 +349,24 @@ rules:
       unknown: high
     max_length: 65536
     examples:
-      - "-----BEGIN EC PRIVATE KEY-----\nMIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKE\nZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ==\n-----END EC PRIVATE KEY-----"
-      - "-----BEGIN EC PRIVATE KEY-----\r\nMIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKE\r\nZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ==\r\n-----END EC PRIVATE KEY-----"
-      - "key: |\n  -----BEGIN EC PRIVATE KEY-----\n  MIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKE\n  ZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ==\n  -----END EC PRIVATE KEY-----"
-      - "-----BEGIN EC PRIVATE KEY----- MIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKE ZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ== -----END EC PRIVATE KEY-----"
-      - "{\"privatekey\": \"-----BEGIN EC PRIVATE KEY-----\\nMIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKE\\nZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ==\\n-----END EC PRIVATE KEY-----\\n\"}"
-      - "-----BEGIN EC PARAMETERS-----\nBggqhkjOPQMBBw==\n-----END EC PARAMETERS-----\n-----BEGIN EC PRIVATE KEY-----\nMIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKE\nZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ==\n-----END EC PRIVATE KEY-----"
+      - "-----BEGIN EC PRIVATE KEY-----\nMIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKE\##
+fakeFAKE\nZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ==\n-----END EC PRIVATE K\##
+EY-----"
+      - "-----BEGIN EC PRIVATE KEY-----\r\nMIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFA\##
+KEfakeFAKE\r\nZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ==\r\n-----END EC PRI\##
+VATE KEY-----"
+      - "key: |\n  -----BEGIN EC PRIVATE KEY-----\n  MIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfake\##
+FAKEfakeFAKEfakeFAKE\n  ZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ==\n  -----\##
+END EC PRIVATE KEY-----"
+      - "-----BEGIN EC PRIVATE KEY----- MIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEf\##
+akeFAKE ZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ== -----END EC PRIVATE KEY-\##
+----"
+      - "{\"privatekey\": \"-----BEGIN EC PRIVATE KEY-----\\nMIIEowIBAAKCAQEAfakeFAKEfakeFAKEfake\##
+FAKEfakeFAKEfakeFAKEfakeFAKE\\nZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ==\\\##
+n-----END EC PRIVATE KEY-----\\n\"}"
+      - "-----BEGIN EC PARAMETERS-----\nBggqhkjOPQMBBw==\n-----END EC PARAMETERS-----\n-----BEGIN\##
+ EC PRIVATE KEY-----\nMIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKE\nZmFrZSBrZ\##
+XkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ==\n-----END EC PRIVATE KEY-----"
     negative_examples:
       - "const header = \"-----BEGIN EC PRIVATE KEY-----\""
       - "-----BEGIN EC PRIVATE KEY-----\n-----END EC PRIVATE KEY-----"
@@ -333,7 +390,8 @@ rules:
       -----BEGIN\ OPENSSH\ PRIVATE\ KEY-----
       (?!(?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)*+Proc-Type:)
       (?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)++
-      (?=(?:[A-Za-z0-9+/=]|\\/|\\u002[Bb]|\\u003[Dd]){40})(?:(?:[A-Za-z0-9+/=]++|\\/|\\u002[Bb]|\\u003[Dd])++(?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)++)++
+      (?=(?:[A-Za-z0-9+/=]|\\/|\\u002[Bb]|\\u003[Dd]){40})(?:(?:[A-Za-z0-9+/=]++|\\/|\\u002[Bb]|\\##
+\u003[Dd])++(?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)++)++
       -----END\ OPENSSH\ PRIVATE\ KEY-----
     keywords:
       - '-----BEGIN OPENSSH PRIVATE KEY-----'
@@ -344,11 +402,21 @@ rules:
       unknown: high
     max_length: 65536
     examples:
-      - "-----BEGIN OPENSSH PRIVATE KEY-----\nMIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKE\nZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ==\n-----END OPENSSH PRIVATE KEY-----"
-      - "-----BEGIN OPENSSH PRIVATE KEY-----\r\nMIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKE\r\nZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ==\r\n-----END OPENSSH PRIVATE KEY-----"
-      - "key: |\n  -----BEGIN OPENSSH PRIVATE KEY-----\n  MIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKE\n  ZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ==\n  -----END OPENSSH PRIVATE KEY-----"
-      - "-----BEGIN OPENSSH PRIVATE KEY----- MIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKE ZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ== -----END OPENSSH PRIVATE KEY-----"
-      - "{\"privatekey\": \"-----BEGIN OPENSSH PRIVATE KEY-----\\nMIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKE\\nZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ==\\n-----END OPENSSH PRIVATE KEY-----\\n\"}"
+      - "-----BEGIN OPENSSH PRIVATE KEY-----\nMIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfak\##
+eFAKEfakeFAKE\nZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ==\n-----END OPENSSH\##
+ PRIVATE KEY-----"
+      - "-----BEGIN OPENSSH PRIVATE KEY-----\r\nMIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEf\##
+akeFAKEfakeFAKE\r\nZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ==\r\n-----END O\##
+PENSSH PRIVATE KEY-----"
+      - "key: |\n  -----BEGIN OPENSSH PRIVATE KEY-----\n  MIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAK\##
+EfakeFAKEfakeFAKEfakeFAKE\n  ZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ==\n  \##
+-----END OPENSSH PRIVATE KEY-----"
+      - "-----BEGIN OPENSSH PRIVATE KEY----- MIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfake\##
+FAKEfakeFAKE ZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ== -----END OPENSSH PR\##
+IVATE KEY-----"
+      - "{\"privatekey\": \"-----BEGIN OPENSSH PRIVATE KEY-----\\nMIIEowIBAAKCAQEAfakeFAKEfakeFAK\##
+EfakeFAKEfakeFAKEfakeFAKEfakeFAKE\\nZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25se\##
+Q==\\n-----END OPENSSH PRIVATE KEY-----\\n\"}"
     negative_examples:
       - "const header = \"-----BEGIN OPENSSH PRIVATE KEY-----\""
       - "-----BEGIN OPENSSH PRIVATE KEY-----\n-----END OPENSSH PRIVATE KEY-----"
@@ -373,13 +441,18 @@ rules:
       (?x)
       -----BEGIN\ (?:
         (?<kind>RSA\ |EC\ |DSA\ |)PRIVATE\ KEY-----
-        (?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)++Proc-Type:\ *4,ENCRYPTED(?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)++
-        DEK-Info:\ *[A-Za-z0-9,-]++(?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)++
-        (?=(?:[A-Za-z0-9+/=]|\\/|\\u002[Bb]|\\u003[Dd]){40})(?:(?:[A-Za-z0-9+/=]++|\\/|\\u002[Bb]|\\u003[Dd])++(?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)++)++
+        (?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)++Proc-Type:\ *4,ENCR\##
+YPTED(?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)++
+        DEK-Info:\ *[A-Za-z0-9,-]++(?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \##
+\t]++)++
+        (?=(?:[A-Za-z0-9+/=]|\\/|\\u002[Bb]|\\u003[Dd]){40})(?:(?:[A-Za-z0-9+/=]++|\\/|\\u002[Bb]\##
+|\\u003[Dd])++(?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)++)++
         -----END\ \k<kind>PRIVATE\ KEY-----
       |
-        ENCRYPTED\ PRIVATE\ KEY-----(?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)++
-        (?=(?:[A-Za-z0-9+/=]|\\/|\\u002[Bb]|\\u003[Dd]){40})(?:(?:[A-Za-z0-9+/=]++|\\/|\\u002[Bb]|\\u003[Dd])++(?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)++)++
+        ENCRYPTED\ PRIVATE\ KEY-----(?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[\##
+ \t]++)++
+        (?=(?:[A-Za-z0-9+/=]|\\/|\\u002[Bb]|\\u003[Dd]){40})(?:(?:[A-Za-z0-9+/=]++|\\/|\\u002[Bb]\##
+|\\u003[Dd])++(?:\r?\n[ \t]*+(?:(?:\#|//)[ \t]*+)?|\r|\\?\\r\\?\\n|\\?\\n|[ \t]++)++)++
         -----END\ ENCRYPTED\ PRIVATE\ KEY-----
       )
     keywords:
@@ -395,12 +468,21 @@ rules:
       unknown: medium
     max_length: 65536
     examples:
-      - "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,0BADC0DE0BADC0DE0BADC0DE0BADC0DE\n\nMIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfak\nZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ==\n-----END RSA PRIVATE KEY-----"
-      - "-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKE\nZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ==\n-----END ENCRYPTED PRIVATE KEY-----"
-      - "-----BEGIN RSA PRIVATE KEY-----\\nProc-Type: 4,ENCRYPTED\\nDEK-Info: AES-128-CBC,0BADC0DE0BADC0DE0BADC0DE0BADC0DE\\n\\nMIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfak\\nZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ==\\n-----END RSA PRIVATE KEY-----"
+      - "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,0BADC0DE0\##
+BADC0DE0BADC0DE0BADC0DE\n\nMIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfak\nZ\##
+mFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ==\n-----END RSA PRIVATE KEY-----"
+      - "-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEf\##
+akeFAKEfakeFAKE\nZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ==\n-----END ENCRY\##
+PTED PRIVATE KEY-----"
+      - "-----BEGIN RSA PRIVATE KEY-----\\nProc-Type: 4,ENCRYPTED\\nDEK-Info: AES-128-CBC,0BADC0D\##
+E0BADC0DE0BADC0DE0BADC0DE\\n\\nMIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfa\##
+k\\nZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ==\\n-----END RSA PRIVATE KEY--\##
+---"
     negative_examples:
       - "-----BEGIN ENCRYPTED PRIVATE KEY-----"
-      - "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKE\nZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ==\n-----END RSA PRIVATE KEY-----"
+      - "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAfakeFAKEfakeFAKEfakeFAKEfakeFAKEfakeFAK\##
+EfakeFAKE\nZmFrZSBrZXkgYm9keSBmb3IgcGFzYnlzY2FuIHJ1bGUgZXhhbXBsZXMgb25seQ==\n-----END RSA PRIVATE\##
+ KEY-----"
 """##),
     ]
 }
